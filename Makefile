@@ -1,0 +1,62 @@
+# Souk Tadamoun — the front door. `make run` and `make test` are the quick start.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST ?= 127.0.0.1
+RTL_CSS := static/build/oscar/css/styles.rtl.css
+
+.PHONY: install assets migrate demo run test lint format messages check-deploy clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed ## Install Python and Node dependencies into .venv and node_modules
+
+$(RTL_CSS): $(VENV)/.installed node_modules/.installed
+	mkdir -p $(dir $@)
+	node_modules/.bin/rtlcss "$$($(PY) -c 'import oscar, pathlib; print(pathlib.Path(oscar.__file__).parent / "static/oscar/css/styles.css")')" $@
+
+assets: $(RTL_CSS) ## Build generated static files (the right-to-left stylesheet)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate ## Load the demo marketplace (idempotent)
+	$(PY) manage.py load_demo_data
+
+run: install assets demo ## Install, migrate, load demo data and serve on PORT (default 8000)
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: install assets lint ## Run the whole suite (SQLite unless DATABASE_URL is set)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+messages: install ## Refresh the fr/ar/en catalogues from the code and compile them
+	$(PY) manage.py makemessages --locale fr --locale ar --locale en --no-obsolete \
+		--ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*' --ignore 'tests/*'
+	$(PY) -m marketplace.i18n_tools fill-english marketplace/locale/en/LC_MESSAGES/django.po
+	$(VENV)/bin/pybabel compile --statistics -d marketplace/locale -D django
+
+check-deploy: install ## Django's deployment checks against the production settings
+	DJANGO_SETTINGS_MODULE=marketplace.settings.production DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
+		DJANGO_ALLOWED_HOSTS=souk-tadamoun.ma DATABASE_URL=sqlite:///:memory: \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) node_modules static/build staticfiles

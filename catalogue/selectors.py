@@ -1,0 +1,80 @@
+"""Reads of the catalogue: product listings with their cooperatives, in a flat number of queries."""
+
+from django.db.models import Min, Prefetch, Q, QuerySet
+
+from catalogue.models import Category, Product
+from cooperatives.models import Certification, Cooperative
+
+PRODUCT_SORTS = {
+    "newest": ("-date_created", "-pk"),
+    "price-asc": ("min_price", "pk"),
+    "price-desc": ("-min_price", "-pk"),
+}
+
+
+def _with_listing_relations(queryset: QuerySet) -> QuerySet:
+    """What a product card shows (image, price, cooperative, region), fetched up front."""
+    return queryset.base_queryset().prefetch_related(
+        "stockrecords__partner__cooperative__region",
+    )
+
+
+def product_list_browsable(
+    *,
+    category: Category | None = None,
+    cooperative: Cooperative | None = None,
+    query: str = "",
+    sort: str = "newest",
+) -> QuerySet:
+    """Public products of verified cooperatives, optionally in a category subtree or matching words.
+
+    This is the database path of browsing and search; the search engine takes over when it runs.
+    """
+    products = Product.objects.browsable().filter(
+        stockrecords__partner__cooperative__verification_state=(
+            Cooperative.VerificationState.VERIFIED
+        )
+    )
+    if category is not None:
+        products = products.filter(categories__in=category.get_descendants_and_self())
+    if cooperative is not None:
+        products = products.filter(stockrecords__partner__cooperative=cooperative)
+    for word in query.split()[:10]:
+        products = products.filter(
+            Q(title_fr__icontains=word)
+            | Q(title_ar__icontains=word)
+            | Q(title_en__icontains=word)
+            | Q(stockrecords__partner__cooperative__name__icontains=word)
+            | Q(categories__name_fr__icontains=word)
+            | Q(categories__name_ar__icontains=word)
+            | Q(categories__name_en__icontains=word)
+        )
+    # The joins above may repeat a product; keep each once before annotating its price.
+    ids = products.values("pk")
+    ordered = Product.objects.filter(pk__in=ids).annotate(min_price=Min("stockrecords__price"))
+    ordered = ordered.order_by(*PRODUCT_SORTS.get(sort, PRODUCT_SORTS["newest"]))
+    return _with_listing_relations(ordered)
+
+
+def product_list_featured(*, limit: int) -> list[Product]:
+    """A few recent products that are in stock, for the home page."""
+    products = product_list_browsable().filter(stockrecords__num_in_stock__gt=0)
+    return list(products[:limit])
+
+
+def product_detail_labels(*, product: Product) -> list[Certification]:
+    """The product's labels that are verified and currently valid."""
+    return list(product.labels.valid().order_by("kind"))
+
+
+def product_prefetch_for_detail(*, queryset: QuerySet) -> QuerySet:
+    """A product page's queryset: the cooperative, its region and valid labels come along."""
+    return queryset.prefetch_related(
+        "stockrecords__partner__cooperative__region",
+        Prefetch("labels", queryset=Certification.objects.valid(), to_attr="valid_labels"),
+    )
+
+
+def category_list_top_level() -> list[Category]:
+    """Public top-level categories, for the home page and menus."""
+    return list(Category.get_root_nodes().filter(is_public=True))

@@ -1,0 +1,11 @@
+"""All Wagtail code: pages, blocks, snippets and campaigns."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CmsConfig(AppConfig):
+    name = "cms"
+    label = "cms"
+    verbose_name = _("Editorial pages")
+    default_auto_field = "django.db.models.BigAutoField"

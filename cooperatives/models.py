@@ -1,0 +1,241 @@
+"""Regions, cooperatives and certifications: the marketplace's sellers and what vouches for them."""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Region(models.Model):
+    """One of Morocco's 12 regions (2015 division), keyed by its ISO 3166-2 code."""
+
+    code = models.CharField(_("ISO 3166-2 code"), max_length=5, unique=True)
+    slug = models.SlugField(_("slug"), max_length=64, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+
+class Sector(models.TextChoices):
+    ARGAN = "argan", _("Argan")
+    AGRIFOOD = "agrifood", _("Food products")
+    AROMATIC_PLANTS = "aromatic_plants", _("Aromatic and medicinal plants")
+    BEEKEEPING = "beekeeping", _("Beekeeping")
+    LIVESTOCK = "livestock", _("Livestock and dairy")
+    FISHING = "fishing", _("Fishing")
+    CRAFTS = "crafts", _("Crafts")
+    TEXTILE = "textile", _("Textile and embroidery")
+    COSMETICS = "cosmetics", _("Natural cosmetics")
+
+
+class CooperativeQuerySet(models.QuerySet):
+    def public(self):
+        """Cooperatives a visitor may see: verified ones only."""
+        return self.filter(verification_state=Cooperative.VerificationState.VERIFIED)
+
+
+class Cooperative(models.Model):
+    """A cooperative selling on the marketplace: Oscar's Partner plus who they are and where."""
+
+    class VerificationState(models.TextChoices):
+        PENDING = "pending", _("Pending verification")
+        VERIFIED = "verified", _("Verified")
+        SUSPENDED = "suspended", _("Suspended")
+
+    class Setting(models.TextChoices):
+        RURAL = "rural", _("Rural")
+        URBAN = "urban", _("Urban")
+
+    partner = models.OneToOneField(
+        "partner.Partner",
+        on_delete=models.PROTECT,
+        related_name="cooperative",
+        verbose_name=_("partner"),
+    )
+    name = models.CharField(_("legal name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    odco_number = models.CharField(_("ODCO register number"), max_length=40, unique=True)
+    verification_state = models.CharField(
+        _("verification"),
+        max_length=16,
+        choices=VerificationState.choices,
+        default=VerificationState.PENDING,
+        db_index=True,
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="cooperatives", verbose_name=_("region")
+    )
+    province = models.CharField(_("province"), max_length=100, blank=True)
+    commune = models.CharField(_("commune"), max_length=100, blank=True)
+    setting = models.CharField(
+        _("rural or urban"), max_length=8, choices=Setting.choices, default=Setting.RURAL
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        _("founding year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    members_count = models.PositiveIntegerField(_("members"), default=0)
+    women_members_count = models.PositiveIntegerField(_("women members"), default=0)
+    women_led = models.BooleanField(_("led by women"), default=False, db_index=True)
+    youth_led = models.BooleanField(_("led by young people"), default=False)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices, db_index=True)
+    story = models.TextField(_("story"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="cooperatives/logos/", blank=True)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    commission_rate = models.DecimalField(
+        _("commission rate"),
+        max_digits=4,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
+        help_text=_("Share of sales kept by the platform, e.g. 0.080; empty for the default."),
+    )
+    # Private: shown to operators and the cooperative itself, never on public pages.
+    payout_bank_name = models.CharField(_("bank"), max_length=100, blank=True)
+    payout_account_holder = models.CharField(_("account holder"), max_length=200, blank=True)
+    payout_rib = models.CharField(
+        _("RIB (24 digits)"),
+        max_length=24,
+        blank=True,
+        help_text=_("Moroccan bank account number."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CooperativeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("cooperative")
+        verbose_name_plural = _("cooperatives")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(women_members_count__lte=models.F("members_count")),
+                name="cooperative_women_members_within_members",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("cooperatives:storefront", kwargs={"slug": self.slug})
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verification_state == self.VerificationState.VERIFIED
+
+    @property
+    def is_rural(self) -> bool:
+        return self.setting == self.Setting.RURAL
+
+    @property
+    def women_share(self) -> int | None:
+        """Share of women among the members, in whole percent."""
+        if not self.members_count:
+            return None
+        return round(100 * self.women_members_count / self.members_count)
+
+    @property
+    def effective_commission_rate(self) -> Decimal:
+        if self.commission_rate is not None:
+            return self.commission_rate
+        return settings.MARKETPLACE_DEFAULT_COMMISSION_RATE
+
+
+class CooperativePhoto(models.Model):
+    """A photo on a cooperative's storefront."""
+
+    cooperative = models.ForeignKey(
+        Cooperative, on_delete=models.CASCADE, related_name="photos", verbose_name=_("cooperative")
+    )
+    image = models.ImageField(_("image"), upload_to="cooperatives/photos/")
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("cooperative photo")
+        verbose_name_plural = _("cooperative photos")
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+
+class CertificationQuerySet(models.QuerySet):
+    def valid(self, on: datetime.date | None = None):
+        """Labels that may be shown: verified, started, and not expired on the given day."""
+        from django.utils import timezone
+
+        day = on or timezone.localdate()
+        return self.filter(verified=True, valid_from__lte=day).filter(
+            models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=day)
+        )
+
+
+class Certification(models.Model):
+    """A label held by a cooperative (and carried by some of its products), with its validity."""
+
+    class Kind(models.TextChoices):
+        ODCO = "odco", _("ODCO registration")
+        ONSSA = "onssa", _("ONSSA health authorisation")
+        IGP = "igp", _("Protected geographical indication (IGP)")
+        AOP = "aop", _("Protected designation of origin (AOP)")
+        LABEL_AGRICOLE = "label_agricole", _("Label Agricole")
+        ORGANIC = "organic", _("Organic")
+        FAIR_TRADE = "fair_trade", _("Fair trade")
+        IMANOR = "imanor", _("Imanor standard")
+
+    cooperative = models.ForeignKey(
+        Cooperative,
+        on_delete=models.CASCADE,
+        related_name="certifications",
+        verbose_name=_("cooperative"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    number = models.CharField(_("number"), max_length=60, blank=True)
+    issuer = models.CharField(_("issuer"), max_length=120, blank=True)
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(
+        _("valid until"), null=True, blank=True, help_text=_("Empty when it does not expire.")
+    )
+    document = models.FileField(_("document"), upload_to="certifications/", blank=True)
+    verified = models.BooleanField(_("verified by the operators"), default=False)
+
+    objects = CertificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "valid_from"]
+        verbose_name = _("certification")
+        verbose_name_plural = _("certifications")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_until__isnull=True)
+                | models.Q(valid_until__gte=models.F("valid_from")),
+                name="certification_validity_ordered",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.number}".strip()

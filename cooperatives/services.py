@@ -1,0 +1,68 @@
+"""Writes of the cooperatives domain: creating, verifying and labelling cooperatives."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from oscar.apps.partner.models import Partner
+
+from cooperatives.models import Certification, Cooperative, Region
+
+
+@transaction.atomic
+def cooperative_create(
+    *,
+    name: str,
+    odco_number: str,
+    region: Region,
+    sector: str,
+    slug: str = "",
+    **fields,
+) -> Cooperative:
+    """Create a cooperative and the Oscar partner that sells for it, pending verification."""
+    slug = slug or slugify(name)
+    if Cooperative.objects.filter(slug=slug).exists():
+        raise ValidationError({"slug": _("A cooperative with this address already exists.")})
+    partner = Partner.objects.create(name=name, code=slug)
+    cooperative = Cooperative(
+        partner=partner,
+        name=name,
+        slug=slug,
+        odco_number=odco_number,
+        region=region,
+        sector=sector,
+        **fields,
+    )
+    cooperative.full_clean()
+    cooperative.save()
+    return cooperative
+
+
+@transaction.atomic
+def cooperative_verify(*, cooperative: Cooperative) -> Cooperative:
+    """Mark a cooperative verified by the operators: it appears in the directory and sells."""
+    cooperative.verification_state = Cooperative.VerificationState.VERIFIED
+    cooperative.save(update_fields=["verification_state", "updated_at"])
+    return cooperative
+
+
+@transaction.atomic
+def cooperative_suspend(*, cooperative: Cooperative) -> Cooperative:
+    """Suspend a cooperative: its storefront and products disappear from the site."""
+    cooperative.verification_state = Cooperative.VerificationState.SUSPENDED
+    cooperative.save(update_fields=["verification_state", "updated_at"])
+    return cooperative
+
+
+@transaction.atomic
+def product_labels_set(*, product, labels: list[Certification]) -> None:
+    """Attach labels to a product; each must be held by the product's own cooperative."""
+    cooperative = product.cooperative
+    foreign = [
+        label for label in labels if cooperative is None or label.cooperative_id != cooperative.pk
+    ]
+    if foreign:
+        raise ValidationError(
+            _("A product can only carry the labels of the cooperative that makes it.")
+        )
+    product.labels.set(labels)

@@ -1,0 +1,1 @@
+"""Settings: base is shared by every environment; dev, test and production adjust it."""

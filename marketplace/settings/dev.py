@@ -1,0 +1,8 @@
+"""Settings for a developer's machine: `make run` uses these."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DJANGO_DEBUG", default=True)
+# A fixed key is acceptable here only: production refuses to start without its own.
+SECRET_KEY = env("DJANGO_SECRET_KEY", default="dev-only-insecure-key-souk-tadamoun")

@@ -1,0 +1,47 @@
+import pytest
+from django.db import OperationalError
+
+pytestmark = pytest.mark.django_db
+
+
+def test_health_reports_the_database_ok_and_search_unavailable_without_an_engine(client, settings):
+    settings.ELASTICSEARCH_URL = ""
+
+    response = client.get("/health/")
+
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "search": "unavailable"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_health_reports_search_unavailable_when_the_engine_does_not_answer(client, settings):
+    from search import engine
+
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # discard port: nothing listens
+    engine.get_client.cache_clear()
+    try:
+        response = client.get("/health/")
+    finally:
+        engine.get_client.cache_clear()
+
+    assert response.status_code == 200
+    assert response.json()["search"] == "unavailable"
+
+
+def test_health_answers_503_when_the_database_fails(client, monkeypatch):
+    from marketplace import health
+
+    class BrokenConnection:
+        def cursor(self):
+            raise OperationalError("connection refused")
+
+    monkeypatch.setattr(health, "connection", BrokenConnection())
+
+    response = client.get("/health/")
+
+    assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
+
+
+def test_health_refuses_other_methods(client):
+    assert client.post("/health/").status_code == 405
