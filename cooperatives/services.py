@@ -7,6 +7,25 @@ from django.utils.translation import gettext as _
 from oscar.apps.partner.models import Partner
 
 from cooperatives.models import Certification, Cooperative, Region
+from cooperatives.regions import REGIONS
+
+
+@transaction.atomic
+def regions_ensure() -> dict[str, Region]:
+    """Make sure the 12 regions exist (a flushed test database loses migration data)."""
+    by_code = {}
+    for code, slug, name_fr, name_ar, name_en in REGIONS:
+        by_code[code], _created = Region.objects.get_or_create(
+            code=code,
+            defaults={
+                "slug": slug,
+                "name": name_fr,
+                "name_fr": name_fr,
+                "name_ar": name_ar,
+                "name_en": name_en,
+            },
+        )
+    return by_code
 
 
 @transaction.atomic

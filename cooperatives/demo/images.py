@@ -1,7 +1,8 @@
 """Demo pictures drawn locally with Pillow: nothing is downloaded.
 
-Each picture is a warm gradient in the category's colour with a simple motif and a short caption, so
-that product grids look like a real catalogue while staying obviously illustrative.
+Each picture is a warm gradient in the category's colour with a simple motif, so that product
+grids look like a real catalogue while staying obviously illustrative. Product pictures carry no
+words (the site speaks three languages); logos carry the cooperative's initials.
 """
 
 import hashlib
@@ -28,7 +29,9 @@ def _font(size: int):
         return ImageFont.load_default()
 
 
-def draw_picture(*, seed: str, colour: str, caption: str, size: tuple[int, int] = SIZE) -> bytes:
+def draw_picture(
+    *, seed: str, colour: str, caption: str = "", size: tuple[int, int] = SIZE
+) -> bytes:
     """A JPEG of `size` for `seed` (the same seed always gives the same picture)."""
     digest = hashlib.sha256(seed.encode()).digest()
     base = _rgb(colour)
@@ -51,15 +54,16 @@ def draw_picture(*, seed: str, colour: str, caption: str, size: tuple[int, int] 
         [left, height * 0.3, left + arch_w, height * 0.86], radius=int(arch_w / 2), fill=base
     )
     draw.rectangle([0, height * 0.86, width, height], fill=_mix(base, (0, 0, 0), 0.35))
-    font = _font(max(18, height // 14))
-    text = caption[:40]
-    box = draw.textbbox((0, 0), text, font=font)
-    draw.text(
-        ((width - (box[2] - box[0])) / 2, height * 0.875),
-        text,
-        font=font,
-        fill=(255, 255, 255),
-    )
+    if caption:
+        font = _font(max(18, height // 14))
+        text = caption[:40]
+        box = draw.textbbox((0, 0), text, font=font)
+        draw.text(
+            ((width - (box[2] - box[0])) / 2, height * 0.875),
+            text,
+            font=font,
+            fill=(255, 255, 255),
+        )
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=80, optimize=True)
     return buffer.getvalue()

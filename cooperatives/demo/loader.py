@@ -20,7 +20,7 @@ from cooperatives.demo.categories import CATEGORY_TREE, leaf_colours
 from cooperatives.demo.cooperatives_data import COOPERATIVES
 from cooperatives.demo.images import draw_picture
 from cooperatives.models import Certification, Cooperative, CooperativePhoto, Region
-from cooperatives.services import product_labels_set
+from cooperatives.services import product_labels_set, regions_ensure
 from marketplace.progress import ProgressBar
 
 DEMO_PASSWORD = "souk-demo-2026"  # noqa: S105  (printed for the demo logins; demo data only)
@@ -137,13 +137,7 @@ def _draw_cooperative_media(cooperative: Cooperative, colour: str) -> None:
             photo = CooperativePhoto(cooperative=cooperative, position=position)
             photo.image.save(
                 f"{cooperative.slug}-{position}.jpg",
-                ContentFile(
-                    draw_picture(
-                        seed=f"{cooperative.slug}/{position}",
-                        colour=colour,
-                        caption=cooperative.commune,
-                    )
-                ),
+                ContentFile(draw_picture(seed=f"{cooperative.slug}/{position}", colour=colour)),
                 save=False,
             )
             photo.save()
@@ -189,9 +183,7 @@ def _upsert_product(
         image = ProductImage(product=product, display_order=0, caption=data["title"]["fr"])
         image.original.save(
             f"{data['slug']}.jpg",
-            ContentFile(
-                draw_picture(seed=data["slug"], colour=colour, caption=data["title"]["en"])
-            ),
+            ContentFile(draw_picture(seed=data["slug"], colour=colour)),
             save=False,
         )
         image.save()
@@ -216,7 +208,7 @@ def load_catalogue(*, progress_stream=None) -> list[DemoLogin]:
     categories = load_categories()
     klass = product_class()
     colours = leaf_colours()
-    regions = {region.code: region for region in Region.objects.all()}
+    regions = regions_ensure()
     logins = [
         DemoLogin("operator", OPERATOR_EMAIL, DEMO_PASSWORD),
         DemoLogin("customer", CUSTOMER_EMAIL, DEMO_PASSWORD),
@@ -283,7 +275,7 @@ def load_synthetic(*, count: int, progress_stream=None) -> int:
     templates = [(c, p) for c in COOPERATIVES for p in c["products"]]
     categories = load_categories()
     klass = product_class()
-    regions = list(Region.objects.order_by("code"))
+    regions = [region for _code, region in sorted(regions_ensure().items())]
     wanted = [f"{SYNTHETIC_PREFIX}{index:05d}" for index in range(1, count + 1)]
     existing = set(Cooperative.objects.filter(slug__in=wanted).values_list("slug", flat=True))
     missing = [slug for slug in wanted if slug not in existing]

@@ -2,25 +2,7 @@
 
 from django.db import migrations
 
-REGIONS = [
-    ("MA-01", "tanger-tetouan-al-hoceima", "Tanger-Tétouan-Al Hoceïma", "طنجة تطوان الحسيمة",
-     "Tangier-Tetouan-Al Hoceima"),
-    ("MA-02", "oriental", "L'Oriental", "الشرق", "Oriental"),
-    ("MA-03", "fes-meknes", "Fès-Meknès", "فاس مكناس", "Fez-Meknes"),
-    ("MA-04", "rabat-sale-kenitra", "Rabat-Salé-Kénitra", "الرباط سلا القنيطرة",
-     "Rabat-Sale-Kenitra"),
-    ("MA-05", "beni-mellal-khenifra", "Béni Mellal-Khénifra", "بني ملال خنيفرة",
-     "Beni Mellal-Khenifra"),
-    ("MA-06", "casablanca-settat", "Casablanca-Settat", "الدار البيضاء سطات", "Casablanca-Settat"),
-    ("MA-07", "marrakech-safi", "Marrakech-Safi", "مراكش آسفي", "Marrakesh-Safi"),
-    ("MA-08", "draa-tafilalet", "Drâa-Tafilalet", "درعة تافيلالت", "Draa-Tafilalet"),
-    ("MA-09", "souss-massa", "Souss-Massa", "سوس ماسة", "Souss-Massa"),
-    ("MA-10", "guelmim-oued-noun", "Guelmim-Oued Noun", "كلميم واد نون", "Guelmim-Oued Noun"),
-    ("MA-11", "laayoune-sakia-el-hamra", "Laâyoune-Sakia El Hamra", "العيون الساقية الحمراء",
-     "Laayoune-Sakia El Hamra"),
-    ("MA-12", "dakhla-oued-ed-dahab", "Dakhla-Oued Ed-Dahab", "الداخلة وادي الذهب",
-     "Dakhla-Oued Ed-Dahab"),
-]
+from cooperatives.regions import REGIONS
 
 
 def create_regions(apps, schema_editor):

@@ -4,7 +4,12 @@ import pytest
 
 from cooperatives.models import Cooperative
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    # Live-server tests flush the database; this restores what migrations created (regions,
+    # the home page) before the next test.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _box(page, selector: str) -> dict:
