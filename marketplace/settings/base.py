@@ -7,6 +7,8 @@ import environ
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to load its defaults)
 
+from marketplace.money import CurrencyFormatByLanguage
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -187,6 +189,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_SHOP_NAME = "Souk Tadamoun"
 OSCAR_SHOP_TAGLINE = _("Moroccan cooperatives' products, sold fairly")
 OSCAR_DEFAULT_CURRENCY = "MAD"
+OSCAR_CURRENCY_FORMAT = CurrencyFormatByLanguage()
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_HOMEPAGE = "/"
 OSCAR_PRODUCTS_PER_PAGE = 24
@@ -222,5 +225,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"elastic_transport": {"level": "WARNING"}},
+    "loggers": {
+        "elastic_transport": {"level": "WARNING"},
+        # Oscar logs two lines for every stock change; keep its warnings only.
+        "oscar.alerts": {"level": "WARNING"},
+    },
 }
