@@ -10,8 +10,11 @@ FROM node:20-bookworm-slim AS assets
 WORKDIR /build
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
-COPY --from=python-deps /venv/lib/python3.11/site-packages/oscar/static/oscar/css/styles.css oscar.css
-RUN mkdir -p out/oscar/css && node_modules/.bin/rtlcss oscar.css out/oscar/css/styles.rtl.css
+COPY --from=python-deps /venv/lib/python3.11/site-packages/oscar/static/oscar/css/styles.css \
+    /venv/lib/python3.11/site-packages/oscar/static/oscar/css/dashboard.css ./
+RUN mkdir -p out/oscar/css \
+    && node_modules/.bin/rtlcss styles.css out/oscar/css/styles.rtl.css \
+    && node_modules/.bin/rtlcss dashboard.css out/oscar/css/dashboard.rtl.css
 
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH="/venv/bin:$PATH" \
@@ -21,7 +24,10 @@ COPY --from=python-deps /venv /venv
 WORKDIR /app
 COPY --chown=souk:souk . /app
 COPY --from=assets --chown=souk:souk /build/out /app/static/build
-RUN DJANGO_SECRET_KEY=collectstatic-only DJANGO_ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/x.db \
+RUN for po in marketplace/locale/*/LC_MESSAGES/django.po; do \
+        pybabel compile --domain django -i "$po" -o "${po%.po}.mo" -l "$(basename "$(dirname "$(dirname "$po")")")"; \
+    done \
+    && DJANGO_SECRET_KEY=collectstatic-only DJANGO_ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/x.db \
     python manage.py collectstatic --noinput \
     && mkdir -p /app/media && chown -R souk:souk /app/media /app/staticfiles
 USER souk

@@ -5,7 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
-RTL_CSS := static/build/oscar/css/styles.rtl.css
+RTL_CSS := static/build/oscar/css/styles.rtl.css static/build/oscar/css/dashboard.rtl.css
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard marketplace/locale/*/LC_MESSAGES/django.po))
+OSCAR_CSS = $(shell $(PY) -c 'import oscar, pathlib; print(pathlib.Path(oscar.__file__).parent / "static/oscar/css")')
 
 .PHONY: install assets migrate demo run test lint format messages check-deploy clean
 
@@ -21,11 +23,14 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed ## Install Python and Node dependencies into .venv and node_modules
 
-$(RTL_CSS): $(VENV)/.installed node_modules/.installed
+static/build/oscar/css/%.rtl.css: $(VENV)/.installed node_modules/.installed
 	mkdir -p $(dir $@)
-	node_modules/.bin/rtlcss "$$($(PY) -c 'import oscar, pathlib; print(pathlib.Path(oscar.__file__).parent / "static/oscar/css/styles.css")')" $@
+	node_modules/.bin/rtlcss "$(OSCAR_CSS)/$*.css" $@
 
-assets: $(RTL_CSS) ## Build generated static files (the right-to-left stylesheet)
+marketplace/locale/%/LC_MESSAGES/django.mo: marketplace/locale/%/LC_MESSAGES/django.po $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --domain django -l $* -i $< -o $@
+
+assets: $(RTL_CSS) $(MO_FILES) ## Build generated files (right-to-left stylesheets, compiled catalogues)
 
 migrate: install
 	$(PY) manage.py migrate --noinput

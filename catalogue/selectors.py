@@ -57,9 +57,17 @@ def product_list_browsable(
 
 
 def product_list_featured(*, limit: int) -> list[Product]:
-    """A few recent products that are in stock, for the home page."""
-    products = product_list_browsable().filter(stockrecords__num_in_stock__gt=0)
-    return list(products[:limit])
+    """Recent products in stock for the home page, each from a different cooperative."""
+    candidates = product_list_browsable().filter(stockrecords__num_in_stock__gt=0)
+    featured, seen = [], set()
+    for product in candidates[: limit * 10]:
+        cooperative = product.cooperative
+        if cooperative is not None and cooperative.pk not in seen:
+            seen.add(cooperative.pk)
+            featured.append(product)
+            if len(featured) == limit:
+                break
+    return featured
 
 
 def product_detail_labels(*, product: Product) -> list[Certification]:

@@ -89,14 +89,10 @@ def product_create(
     klass, _ = ProductClass.objects.get_or_create(
         slug="test-class", defaults={"name": "Test", "requires_shipping": True, "track_stock": True}
     )
-    defaults = {"title_fr": title, "title_en": title, "title_ar": title}
+    defaults = {"title_fr": title, "title_en": title, "title_ar": title, "is_public": True}
     defaults.update(fields)
     product = Product.objects.create(
-        title=defaults.get("title_fr", title),
-        upc=f"TEST-{number}",
-        product_class=klass,
-        is_public=True,
-        **defaults,
+        title=defaults["title_fr"], upc=f"TEST-{number}", product_class=klass, **defaults
     )
     StockRecord.objects.create(
         product=product,

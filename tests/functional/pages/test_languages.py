@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.utils import translation
+from django.utils.html import escape
 
 PAGE_KINDS = [
     "home",
@@ -14,6 +15,8 @@ PAGE_KINDS = [
     "basket",
     "login",
 ]
+pytestmark = pytest.mark.django_db
+
 LANGUAGES = [("fr", "", "ltr"), ("ar", "/ar", "rtl"), ("en", "/en", "ltr")]
 
 
@@ -47,9 +50,10 @@ def test_the_language_switcher_links_the_same_page_in_each_language(client, publ
 
 
 def test_product_titles_and_stories_follow_the_language(client, demo_product, demo_cooperative):
+    path = demo_product.get_absolute_url()
     for code, prefix in (("fr", ""), ("ar", "/ar"), ("en", "/en")):
-        html = client.get(prefix + demo_product.get_absolute_url()).content.decode()
-        assert getattr(demo_product, f"title_{code}") in html
+        html = client.get(prefix + path).content.decode()
+        assert escape(getattr(demo_product, f"title_{code}")) in html
         story_start = getattr(demo_cooperative, f"story_{code}").split()[0]
         assert story_start in html
 
@@ -58,8 +62,8 @@ def test_product_titles_and_stories_follow_the_language(client, demo_product, de
     ("prefix", "pattern"),
     [
         ("", r"\d{1,3}(?:\u202f|\xa0| )?\d*,\d{2}\xa0?MAD"),
-        ("/en", r"MAD\xa0?\d{1,3}(?:,\d{3})*\.\d{2}"),
-        ("/ar", r"د\.م\.\u200f?"),
+        ("/en", r"MAD\xa0\d{1,3}(?:,\d{3})*\.\d{2}"),
+        ("/ar", r"\d+,\d{2}\xa0د\.م\."),
     ],
     ids=["fr", "en", "ar"],
 )

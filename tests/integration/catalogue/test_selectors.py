@@ -86,3 +86,13 @@ def test_a_product_in_two_categories_is_listed_once():
     ProductCategory.objects.create(product=product, category=second)
 
     assert [p.pk for p in product_list_browsable(category=first)] == [product.pk]
+
+
+def test_featured_products_come_from_different_cooperatives_and_are_in_stock():
+    from catalogue.selectors import product_list_featured
+
+    featured = product_list_featured(limit=8)
+
+    assert len(featured) == 8
+    assert len({product.cooperative.pk for product in featured}) == 8
+    assert all(product.stockrecords.all()[0].num_in_stock > 0 for product in featured)
