@@ -118,6 +118,24 @@ class Cooperative(models.Model):
         blank=True,
         help_text=_("Moroccan bank account number."),
     )
+    # Delivery: pickup is offered only when the cooperative gives an address.
+    pickup_address = models.TextField(_("pickup address"), blank=True)
+    pickup_hours = models.CharField(_("pickup hours"), max_length=200, blank=True)
+    free_shipping_threshold = models.DecimalField(
+        _("free delivery from (MAD)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("Orders of this cooperative's products above this amount ship free."),
+    )
+    notification_language = models.CharField(
+        _("language of notices"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -239,3 +257,142 @@ class Certification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.number}".strip()
+
+
+class CooperativeShipment(models.Model):
+    """The part of an order one cooperative fulfils: its lines, delivery, commission and due."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ACCEPTED = "accepted", _("Accepted")
+        SHIPPED = "shipped", _("Shipped")
+        DELIVERED = "delivered", _("Delivered")
+        CANCELLED = "cancelled", _("Cancelled")
+        REFUSED = "refused", _("Refused at the door")
+
+    class DeliveryMethod(models.TextChoices):
+        AMANA = "amana", _("Amana parcel")
+        PICKUP = "pickup", _("Pickup at the cooperative")
+
+    OPEN_STATUSES = (Status.NEW, Status.ACCEPTED, Status.SHIPPED)
+    TRANSITIONS = {
+        Status.NEW: {Status.ACCEPTED, Status.CANCELLED},
+        Status.ACCEPTED: {Status.SHIPPED, Status.CANCELLED},
+        Status.SHIPPED: {Status.DELIVERED, Status.REFUSED},
+    }
+
+    order = models.ForeignKey(
+        "order.Order", on_delete=models.PROTECT, related_name="shipments", verbose_name=_("order")
+    )
+    cooperative = models.ForeignKey(
+        Cooperative,
+        on_delete=models.PROTECT,
+        related_name="shipments",
+        verbose_name=_("cooperative"),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    delivery_method = models.CharField(
+        _("delivery"), max_length=10, choices=DeliveryMethod.choices, default=DeliveryMethod.AMANA
+    )
+    items_total = models.DecimalField(_("products"), max_digits=12, decimal_places=2)
+    shipping_charge = models.DecimalField(_("delivery charge"), max_digits=10, decimal_places=2)
+    commission_rate = models.DecimalField(_("commission rate"), max_digits=5, decimal_places=4)
+    commission_amount = models.DecimalField(_("commission"), max_digits=12, decimal_places=2)
+    amount_owed = models.DecimalField(_("owed to the cooperative"), max_digits=12, decimal_places=2)
+    tracking_number = models.CharField(_("tracking number"), max_length=40, blank=True)
+    cancellation_reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    shipped_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When it was cancelled or refused.")
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("cooperative shipment")
+        verbose_name_plural = _("cooperative shipments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["order", "cooperative"], name="shipment_one_per_order_and_cooperative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(items_total__gte=0)
+                & models.Q(shipping_charge__gte=0)
+                & models.Q(commission_amount__gte=0),
+                name="shipment_amounts_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.order.number}-{self.cooperative.slug}"
+
+    @property
+    def reference(self) -> str:
+        return f"{self.order.number}-{self.pk}"
+
+    @property
+    def total(self) -> Decimal:
+        """What the customer pays for this shipment: products and delivery."""
+        return self.items_total + self.shipping_charge
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    def can_become(self, status: str) -> bool:
+        return status in self.TRANSITIONS.get(self.status, set())
+
+    def lines(self):
+        """The order lines this cooperative fulfils (Oscar records each line's partner)."""
+        return self.order.lines.filter(partner_id=self.cooperative.partner_id).order_by("pk")
+
+
+class LedgerEntry(models.Model):
+    """One movement in what the marketplace owes a cooperative (positive: owed to it)."""
+
+    class Kind(models.TextChoices):
+        SALE = "sale", _("Sale")
+        SHIPPING = "shipping", _("Delivery charge")
+        COMMISSION = "commission", _("Commission")
+        REVERSAL = "reversal", _("Cancellation")
+        CASH_COLLECTED = "cash", _("Cash collected on delivery")
+        PAYOUT = "payout", _("Payout")
+
+    # Cash collected is what the carrier took from the customer for us: it does not change what
+    # the cooperative is owed, it tells the operators that the money is in.
+    OWED_KINDS = (Kind.SALE, Kind.SHIPPING, Kind.COMMISSION, Kind.REVERSAL, Kind.PAYOUT)
+
+    cooperative = models.ForeignKey(
+        Cooperative, on_delete=models.PROTECT, related_name="ledger_entries"
+    )
+    shipment = models.ForeignKey(
+        CooperativeShipment,
+        on_delete=models.PROTECT,
+        related_name="ledger_entries",
+        null=True,
+        blank=True,
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("ledger entry")
+        verbose_name_plural = _("ledger entries")
+        constraints = [
+            # Each shipment is booked once per kind: replays and double clicks cannot double it.
+            models.UniqueConstraint(
+                fields=["shipment", "kind"],
+                condition=models.Q(shipment__isnull=False),
+                name="ledger_one_entry_per_shipment_and_kind",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.cooperative} {self.kind} {self.amount}"

@@ -47,3 +47,14 @@ REGIONS = [  # (code, slug, name_fr, name_ar, name_en)
         "Dakhla-Oued Ed-Dahab",
     ),
 ]
+
+# The one country the marketplace delivers to, as Oscar's address.Country stores it.
+MOROCCO = {
+    "iso_3166_1_a2": "MA",
+    "iso_3166_1_a3": "MAR",
+    "iso_3166_1_numeric": "504",
+    "name": "Kingdom of Morocco",
+    "printable_name": "Maroc",
+    "is_shipping_country": True,
+    "display_order": 1,
+}

@@ -1,8 +1,20 @@
-"""Reads of cooperatives: the directory, storefronts and regions."""
+"""Reads of cooperatives: the directory, storefronts, regions, and each cooperative's space."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from decimal import Decimal
 
-from cooperatives.models import Certification, Cooperative, Region
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from oscar.apps.partner.models import StockRecord
+
+from cooperatives.models import (
+    Certification,
+    Cooperative,
+    CooperativeShipment,
+    LedgerEntry,
+    Region,
+)
 
 
 def cooperative_list_public(
@@ -61,3 +73,112 @@ def region_list_with_counts() -> list[Region]:
             )
         ).order_by("code")
     )
+
+
+# The cooperative's space ----------------------------------------------------------------------
+
+
+def cooperative_for_staff(*, user) -> Cooperative | None:
+    """The cooperative a user staffs (through its Oscar partner), or None."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Cooperative.objects.select_related("partner", "region")
+        .filter(partner__users=user)
+        .order_by("pk")
+        .first()
+    )
+
+
+def shipment_list_for_cooperative(*, cooperative: Cooperative, status: str = ""):
+    """The cooperative's shipments, newest first, optionally of one status."""
+    shipments = CooperativeShipment.objects.filter(cooperative=cooperative).select_related(
+        "order", "order__shipping_address"
+    )
+    if status:
+        shipments = shipments.filter(status=status)
+    return shipments
+
+
+def shipment_get_for_cooperative(*, cooperative: Cooperative, pk: int) -> CooperativeShipment:
+    """One of the cooperative's own shipments; another cooperative's is a 404."""
+    return get_object_or_404(
+        CooperativeShipment.objects.select_related("order", "order__shipping_address"),
+        pk=pk,
+        cooperative=cooperative,
+    )
+
+
+# Free stock at or below this (unless a stock record sets its own threshold) counts as low.
+LOW_STOCK_DEFAULT = 3
+
+
+def stockrecord_list_low(*, cooperative: Cooperative, default_threshold: int = LOW_STOCK_DEFAULT):
+    """The cooperative's products whose free stock is at or below their alert threshold."""
+    free = F("num_in_stock") - Coalesce(F("num_allocated"), 0)
+    threshold = Coalesce(F("low_stock_threshold"), default_threshold)
+    return (
+        StockRecord.objects.filter(partner_id=cooperative.partner_id)
+        .annotate(free_stock=free)
+        .filter(free_stock__lte=threshold)
+        .select_related("product")
+        .order_by("free_stock", "product__title")
+    )
+
+
+def cooperative_sales_summary(*, cooperative: Cooperative, since) -> dict[str, Decimal | int]:
+    """Sales since a date (shipments not cancelled or refused) and what the cooperative is owed.
+
+    `owed` is everything booked in its ledger less payouts; `awaiting_delivery` is the part of it
+    still riding on open shipments, so `payable` is what the operators can transfer now.
+    """
+    closed = [CooperativeShipment.Status.CANCELLED, CooperativeShipment.Status.REFUSED]
+    recent = CooperativeShipment.objects.filter(
+        cooperative=cooperative, created_at__gte=since
+    ).exclude(status__in=closed)
+    sales = recent.aggregate(
+        count=Count("pk"),
+        items=Coalesce(Sum("items_total"), Decimal("0")),
+        commission=Coalesce(Sum("commission_amount"), Decimal("0")),
+    )
+    owed = LedgerEntry.objects.filter(
+        cooperative=cooperative, kind__in=LedgerEntry.OWED_KINDS
+    ).aggregate(total=Coalesce(Sum("amount"), Decimal("0")))["total"]
+    awaiting = CooperativeShipment.objects.filter(
+        cooperative=cooperative, status__in=CooperativeShipment.OPEN_STATUSES
+    ).aggregate(total=Coalesce(Sum("amount_owed"), Decimal("0")))["total"]
+    return {
+        "orders": sales["count"],
+        "sales": sales["items"],
+        "commission": sales["commission"],
+        "owed": owed,
+        "awaiting_delivery": awaiting,
+        "payable": owed - awaiting,
+    }
+
+
+def stockrecord_list_for_products(*, cooperative: Cooperative) -> QuerySet:
+    """The cooperative's stock records with their product, free stock and alert level, newest
+    product first."""
+    return (
+        StockRecord.objects.filter(partner_id=cooperative.partner_id, product__isnull=False)
+        .select_related("product")
+        .annotate(
+            free_stock=F("num_in_stock") - Coalesce(F("num_allocated"), 0),
+            alert_at=Coalesce(F("low_stock_threshold"), LOW_STOCK_DEFAULT),
+        )
+        .order_by("-product__date_created", "-pk")
+    )
+
+
+def stockrecord_get_for_product(*, cooperative: Cooperative, pk: int) -> StockRecord:
+    """The cooperative's stock record of product `pk`; another cooperative's product is a 404."""
+    record = (
+        StockRecord.objects.select_related("product")
+        .filter(partner_id=cooperative.partner_id, product_id=pk)
+        .order_by("pk")
+        .first()
+    )
+    if record is None:
+        raise Http404
+    return record

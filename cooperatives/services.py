@@ -1,13 +1,26 @@
 """Writes of the cooperatives domain: creating, verifying and labelling cooperatives."""
 
+import re
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from oscar.apps.partner.models import Partner
+from oscar.apps.partner.models import Partner, StockRecord
 
-from cooperatives.models import Certification, Cooperative, Region
-from cooperatives.regions import REGIONS
+from cooperatives import emails
+from cooperatives.models import (
+    Certification,
+    Cooperative,
+    CooperativeShipment,
+    LedgerEntry,
+    Region,
+)
+from cooperatives.regions import MOROCCO, REGIONS
 
 
 @transaction.atomic
@@ -26,6 +39,15 @@ def regions_ensure() -> dict[str, Region]:
             },
         )
     return by_code
+
+
+def shipping_country_ensure() -> None:
+    """Morocco, the one shipping country (also created by a migration; flushed test databases
+    lose it)."""
+    from oscar.apps.address.models import Country
+
+    fields = dict(MOROCCO)
+    Country.objects.update_or_create(iso_3166_1_a2=fields.pop("iso_3166_1_a2"), defaults=fields)
 
 
 @transaction.atomic
@@ -85,3 +107,217 @@ def product_labels_set(*, product, labels: list[Certification]) -> None:
             _("A product can only carry the labels of the cooperative that makes it.")
         )
     product.labels.set(labels)
+
+
+# Orders, shipments and the ledger -------------------------------------------------------------
+
+CENT = Decimal("0.01")
+CASH_ON_DELIVERY_SOURCE = "cash-on-delivery"
+TRACKING_NUMBER = re.compile(r"[A-Z0-9]{8,30}")
+Status = CooperativeShipment.Status
+
+
+def money(amount: Decimal) -> Decimal:
+    """Round to the centime, halves up, as cash is counted."""
+    return Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def basket_stock_lock(*, basket) -> None:
+    """Lock the basket's stock records and check they still cover it, or raise ValidationError.
+
+    Called inside the order-placing transaction: on PostgreSQL the row locks make concurrent
+    buyers of the last units queue, so the allocation that follows can never oversell.
+    """
+    needed: dict[int, int] = defaultdict(int)
+    titles: dict[int, str] = {}
+    for line in basket.all_lines():
+        needed[line.stockrecord_id] += line.quantity
+        titles[line.stockrecord_id] = line.product.get_title()
+    records = StockRecord.objects.select_for_update().filter(pk__in=needed).order_by("pk")
+    problems = []
+    for record in records:
+        available = max((record.num_in_stock or 0) - (record.num_allocated or 0), 0)
+        if needed[record.pk] > available:
+            problems.append(
+                _("Only %(count)s left of “%(title)s”: please lower the quantity in your basket.")
+                % {"count": available, "title": titles[record.pk]}
+            )
+    if problems:
+        raise ValidationError(problems)
+
+
+@transaction.atomic
+def order_shipments_create(*, order, quotes) -> list[CooperativeShipment]:
+    """Split a placed order into one shipment per cooperative and book each in the ledger.
+
+    The commission rate is frozen at sale time; the cooperative is owed its products and its
+    delivery charge, less the commission on the products.
+    """
+    quotes_by_partner = {quote.cooperative.partner_id: quote for quote in quotes}
+    items_by_partner: dict[int, Decimal] = defaultdict(Decimal)
+    for line in order.lines.all():
+        items_by_partner[line.partner_id] += line.line_price_incl_tax
+    shipments = []
+    for partner_id, items_total in items_by_partner.items():
+        quote = quotes_by_partner.get(partner_id)
+        if quote is None:
+            raise ValueError(f"Order {order.number}: no delivery quote for partner {partner_id}")
+        cooperative = quote.cooperative
+        rate = cooperative.effective_commission_rate
+        commission = money(items_total * rate)
+        shipment = CooperativeShipment.objects.create(
+            order=order,
+            cooperative=cooperative,
+            delivery_method=quote.method,
+            items_total=money(items_total),
+            shipping_charge=money(quote.charge),
+            commission_rate=rate,
+            commission_amount=commission,
+            amount_owed=money(items_total) + money(quote.charge) - commission,
+        )
+        _ledger_book(shipment, LedgerEntry.Kind.SALE, shipment.items_total)
+        if shipment.shipping_charge:
+            _ledger_book(shipment, LedgerEntry.Kind.SHIPPING, shipment.shipping_charge)
+        if commission:
+            _ledger_book(shipment, LedgerEntry.Kind.COMMISSION, -commission)
+        shipments.append(shipment)
+    order_status_refresh(order=order)
+    transaction.on_commit(partial(emails.order_placed_send, order_id=order.pk))
+    return shipments
+
+
+def _ledger_book(shipment: CooperativeShipment, kind: str, amount: Decimal) -> LedgerEntry:
+    entry, _created = LedgerEntry.objects.get_or_create(
+        shipment=shipment,
+        kind=kind,
+        defaults={"cooperative_id": shipment.cooperative_id, "amount": amount},
+    )
+    return entry
+
+
+def _shipment_locked(shipment: CooperativeShipment, target: str) -> CooperativeShipment:
+    """Reload the shipment under a row lock and check the move is allowed from its state now."""
+    locked = CooperativeShipment.objects.select_for_update().get(pk=shipment.pk)
+    if not locked.can_become(target):
+        raise ValidationError(
+            _("This shipment is %(status)s: it cannot become %(target)s.")
+            % {"status": locked.get_status_display(), "target": Status(target).label}
+        )
+    return locked
+
+
+def _shipment_stock(shipment: CooperativeShipment, *, consume: bool) -> None:
+    for line in shipment.lines().select_related("stockrecord"):
+        if line.stockrecord is None:
+            continue
+        if consume:
+            line.stockrecord.consume_allocation(line.quantity)
+        else:
+            line.stockrecord.cancel_allocation(line.quantity)
+
+
+@transaction.atomic
+def shipment_accept(*, shipment: CooperativeShipment) -> CooperativeShipment:
+    """The cooperative confirms it will prepare this shipment."""
+    shipment = _shipment_locked(shipment, Status.ACCEPTED)
+    shipment.status = Status.ACCEPTED
+    shipment.accepted_at = timezone.now()
+    shipment.save(update_fields=["status", "accepted_at"])
+    order_status_refresh(order=shipment.order)
+    return shipment
+
+
+@transaction.atomic
+def shipment_mark_shipped(
+    *, shipment: CooperativeShipment, tracking_number: str = ""
+) -> CooperativeShipment:
+    """The parcel left (Amana, with its tracking number) or is ready to be picked up."""
+    shipment = _shipment_locked(shipment, Status.SHIPPED)
+    tracking_number = tracking_number.strip().upper()
+    if shipment.delivery_method == CooperativeShipment.DeliveryMethod.AMANA:
+        if not TRACKING_NUMBER.fullmatch(tracking_number):
+            message = _("Enter the Amana tracking number (8 to 30 letters or digits).")
+            raise ValidationError({"tracking_number": message})
+    shipment.status = Status.SHIPPED
+    shipment.tracking_number = tracking_number
+    shipment.shipped_at = timezone.now()
+    shipment.save(update_fields=["status", "tracking_number", "shipped_at"])
+    order_status_refresh(order=shipment.order)
+    transaction.on_commit(partial(emails.shipment_shipped_send, shipment_id=shipment.pk))
+    return shipment
+
+
+@transaction.atomic
+def shipment_mark_delivered(*, shipment: CooperativeShipment) -> CooperativeShipment:
+    """The customer has the parcel: stock leaves for good; cash on delivery is collected."""
+    shipment = _shipment_locked(shipment, Status.DELIVERED)
+    shipment.status = Status.DELIVERED
+    shipment.delivered_at = timezone.now()
+    shipment.save(update_fields=["status", "delivered_at"])
+    _shipment_stock(shipment, consume=True)
+    order = shipment.order
+    if order.payment_method == order.PaymentMethod.CASH_ON_DELIVERY:
+        _ledger_book(shipment, LedgerEntry.Kind.CASH_COLLECTED, shipment.total)
+        source = order.sources.filter(source_type__code=CASH_ON_DELIVERY_SOURCE).first()
+        if source is not None:
+            source.debit(shipment.total, reference=shipment.reference)
+    order_status_refresh(order=order)
+    return shipment
+
+
+@transaction.atomic
+def shipment_cancel(*, shipment: CooperativeShipment, reason: str) -> CooperativeShipment:
+    """Cancel before shipping, with a reason the customer reads; the stock comes back."""
+    return _shipment_close(shipment, Status.CANCELLED, reason)
+
+
+@transaction.atomic
+def shipment_mark_refused(
+    *, shipment: CooperativeShipment, reason: str = ""
+) -> CooperativeShipment:
+    """The customer refused the parcel at the door: nothing is owed, the stock comes back."""
+    return _shipment_close(shipment, Status.REFUSED, reason)
+
+
+def _shipment_close(shipment: CooperativeShipment, target: str, reason: str) -> CooperativeShipment:
+    reason = reason.strip()
+    if target == Status.CANCELLED and not reason:
+        raise ValidationError({"reason": _("Say why the shipment is cancelled.")})
+    shipment = _shipment_locked(shipment, target)
+    shipment.status = target
+    shipment.cancellation_reason = reason[:500]
+    shipment.closed_at = timezone.now()
+    shipment.save(update_fields=["status", "cancellation_reason", "closed_at"])
+    _shipment_stock(shipment, consume=False)
+    _ledger_book(shipment, LedgerEntry.Kind.REVERSAL, -shipment.amount_owed)
+    order_status_refresh(order=shipment.order)
+    return shipment
+
+
+ORDER_STATUS_PENDING = "Pending"
+ORDER_STATUS_PROCESSING = "Being processed"
+ORDER_STATUS_SHIPPED = "Shipped"
+ORDER_STATUS_COMPLETE = "Complete"
+ORDER_STATUS_CANCELLED = "Cancelled"
+
+
+def order_status_refresh(*, order) -> str:
+    """Derive the order's overall status from its shipments (for operators and Oscar)."""
+    statuses = set(order.shipments.values_list("status", flat=True))
+    closed = {Status.CANCELLED, Status.REFUSED}
+    if not statuses:
+        status = ORDER_STATUS_PENDING
+    elif statuses <= closed:
+        status = ORDER_STATUS_CANCELLED
+    elif statuses <= closed | {Status.DELIVERED}:
+        status = ORDER_STATUS_COMPLETE
+    elif statuses & {Status.SHIPPED, Status.DELIVERED}:
+        status = ORDER_STATUS_SHIPPED
+    elif Status.ACCEPTED in statuses:
+        status = ORDER_STATUS_PROCESSING
+    else:
+        status = ORDER_STATUS_PENDING
+    if order.status != status:
+        order.status = status
+        order.save(update_fields=["status"])
+    return status

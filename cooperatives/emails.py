@@ -1,0 +1,104 @@
+"""Emails about orders, each in its reader's language: customers, and cooperatives' staff.
+
+Services schedule these with `transaction.on_commit`, so nothing is sent for a rolled-back order.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+
+def _absolute(path: str) -> str:
+    return settings.MARKETPLACE_BASE_URL.rstrip("/") + path
+
+
+def _send(*, template: str, context: dict, to: list[str], language: str) -> None:
+    recipients = [address for address in to if address]
+    if not recipients:
+        logger.warning("No recipient for %s email", template)
+        return
+    with translation.override(language):
+        context = {**context, "language": language, "rtl": translation.get_language_bidi()}
+        subject = render_to_string(f"cooperatives/emails/{template}_subject.txt", context)
+        text = render_to_string(f"cooperatives/emails/{template}.txt", context)
+        html = render_to_string(f"cooperatives/emails/{template}.html", context)
+    message = EmailMultiAlternatives(
+        " ".join(subject.split()), text, settings.DEFAULT_FROM_EMAIL, recipients
+    )
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def order_status_url(order) -> str:
+    """A link the customer can open without logging in (Oscar's signed order-status page)."""
+    with translation.override(order.language):
+        path = reverse(
+            "customer:anon-order",
+            kwargs={"order_number": order.number, "hash": order.verification_hash()},
+        )
+    return _absolute(path)
+
+
+def _staff_addresses(cooperative) -> list[str]:
+    addresses = list(
+        cooperative.partner.users.filter(is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    return addresses or [cooperative.email]
+
+
+def order_placed_send(*, order_id: int) -> None:
+    """Confirm the order to the customer and tell each cooperative about its new shipment."""
+    from marketplace.apps.order.models import Order
+
+    order = Order.objects.prefetch_related("lines", "shipments__cooperative").get(pk=order_id)
+    shipments = list(order.shipments.select_related("cooperative").order_by("pk"))
+    lines = list(order.lines.order_by("pk"))
+    for shipment in shipments:
+        shipment.order_lines = [
+            line for line in lines if line.partner_id == shipment.cooperative.partner_id
+        ]
+    _send(
+        template="order_placed",
+        context={"order": order, "shipments": shipments, "status_url": order_status_url(order)},
+        to=[order.email],
+        language=order.language,
+    )
+    for shipment in shipments:
+        cooperative = shipment.cooperative
+        with translation.override(cooperative.notification_language):
+            space_url = _absolute(reverse("cooperative_space:shipment", args=[shipment.pk]))
+        _send(
+            template="shipment_new",
+            context={"order": order, "shipment": shipment, "space_url": space_url},
+            to=_staff_addresses(cooperative),
+            language=cooperative.notification_language,
+        )
+
+
+def shipment_shipped_send(*, shipment_id: int) -> None:
+    """Tell the customer a cooperative's parcel is on its way (or ready to collect)."""
+    from cooperatives.models import CooperativeShipment
+
+    shipment = CooperativeShipment.objects.select_related("order", "cooperative").get(
+        pk=shipment_id
+    )
+    order = shipment.order
+    _send(
+        template="shipment_shipped",
+        context={
+            "order": order,
+            "shipment": shipment,
+            "order_lines": list(shipment.lines()),
+            "status_url": order_status_url(order),
+        },
+        to=[order.email],
+        language=order.language,
+    )

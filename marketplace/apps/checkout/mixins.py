@@ -1,0 +1,63 @@
+"""Order placement: lock the stock, place Oscar's order, split it into cooperative shipments."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import translation
+from oscar.apps.checkout import mixins
+from oscar.apps.order.exceptions import UnableToPlaceOrder
+
+from cooperatives.services import basket_stock_lock, order_shipments_create
+from marketplace.apps.checkout.payment import CASH_ON_DELIVERY
+
+
+def _delivery_quotes(shipping_method):
+    # Oscar wraps a method in an offer-discount object when a shipping offer applies.
+    method = getattr(shipping_method, "method", shipping_method)
+    return method.quotes
+
+
+class OrderPlacementMixin(mixins.OrderPlacementMixin):
+    def place_order(
+        self,
+        order_number,
+        user,
+        basket,
+        shipping_address,
+        shipping_method,
+        shipping_charge,
+        order_total,
+        billing_address=None,
+        surcharges=None,
+        **kwargs,
+    ):
+        language = translation.get_supported_language_variant(
+            translation.get_language() or settings.LANGUAGE_CODE
+        )
+        kwargs.setdefault("language", language)
+        kwargs.setdefault(
+            "payment_method", self.checkout_session.payment_method() or CASH_ON_DELIVERY
+        )
+        try:
+            # A savepoint: if the stock ran out meanwhile, nothing of the order remains.
+            with transaction.atomic():
+                basket_stock_lock(basket=basket)
+                order = super().place_order(
+                    order_number,
+                    user,
+                    basket,
+                    shipping_address,
+                    shipping_method,
+                    shipping_charge,
+                    order_total,
+                    billing_address=billing_address,
+                    surcharges=surcharges,
+                    **kwargs,
+                )
+                order_shipments_create(order=order, quotes=_delivery_quotes(shipping_method))
+        except ValidationError as error:
+            raise UnableToPlaceOrder(" ".join(error.messages)) from error
+        return order
+
+    def send_order_placed_email(self, order):
+        """Nothing here: the shipments service emails the customer and each cooperative."""
