@@ -30,6 +30,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     re_path(r"^$", wagtail_views.serve, {"path": ""}, name="home"),
     path("cooperatives/", include("cooperatives.urls")),
+    path("my-cooperative/", include("cooperatives.space.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

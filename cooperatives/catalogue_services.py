@@ -1,0 +1,355 @@
+"""Writes of a cooperative's own catalogue: its products' texts, price, stock, labels and photos.
+
+Every function takes the acting cooperative and refuses a product that is not entirely its own, so
+a view that forgot to scope its query still cannot touch another cooperative's product.
+"""
+
+import io
+import uuid
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+from typing import IO, TypedDict
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from oscar.apps.partner.models import StockRecord
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from catalogue.models import Category, Product, ProductCategory, ProductClass, ProductImage
+from cooperatives.models import Certification, Cooperative
+from cooperatives.services import product_labels_set
+
+# The demo loader creates the same class (cooperatives/demo/loader.py, PRODUCT_CLASS_SLUG).
+PRODUCT_CLASS_SLUG = "produit-cooperative"
+LANGUAGES = ("fr", "ar", "en")
+TITLE_MAX_LENGTH = 255
+PRICE_MIN = Decimal("0.01")
+PRICE_MAX = Decimal("100000")
+STOCK_MAX = 100_000
+WEIGHT_MIN_GRAMS = 1
+WEIGHT_MAX_GRAMS = 100_000
+PHOTOS_MAX = 10
+PHOTO_MAX_BYTES = 5 * 1024 * 1024
+PHOTO_MAX_SIDE = 4000
+# Pillow format name -> file extension of the stored copy.
+PHOTO_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+
+class ProductData(TypedDict, total=False):
+    """What a cooperative says about one of its products (the form's cleaned data)."""
+
+    title_fr: str
+    title_ar: str
+    title_en: str
+    description_fr: str
+    description_ar: str
+    description_en: str
+    price: Decimal
+    stock: int
+    weight_grams: int
+    category: Category
+    labels: Sequence[Certification]
+    is_public: bool
+    # The stock level the editor saw; a different level now means someone else changed it.
+    stock_seen: int | None
+
+
+def category_list_for_products():
+    """Categories a product may be filed in: public leaves of the category tree."""
+    return Category.objects.filter(numchild=0, is_public=True, ancestors_are_public=True)
+
+
+def label_list_offered(*, cooperative: Cooperative):
+    """The labels a cooperative may put on its products: its own, verified and currently valid."""
+    return Certification.objects.valid().filter(cooperative=cooperative).order_by("kind", "pk")
+
+
+def photo_check(*, file: IO[bytes], name: str = "") -> str:
+    """Check an uploaded photo really is a JPEG, PNG or WebP within limits; return its format.
+
+    Pillow opens and verifies it, then decodes it fully (a truncated file passes `verify()`).
+    """
+    name = name or getattr(file, "name", "") or _("the photo")
+    size = getattr(file, "size", None)
+    if size is None:
+        file.seek(0, io.SEEK_END)
+        size = file.tell()
+    if size > PHOTO_MAX_BYTES:
+        raise ValidationError(
+            _("“%(name)s” is too big: a photo may weigh at most %(max)s MB.")
+            % {"name": name, "max": PHOTO_MAX_BYTES // (1024 * 1024)},
+            code="photo_too_big",
+        )
+    not_a_photo = ValidationError(
+        _("“%(name)s” is not a JPEG, PNG or WebP photo.") % {"name": name},
+        code="photo_invalid",
+    )
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            image_format, (width, height) = image.format, image.size
+            if image_format not in PHOTO_FORMATS:
+                raise not_a_photo
+            if width > PHOTO_MAX_SIDE or height > PHOTO_MAX_SIDE:
+                raise ValidationError(
+                    _(
+                        "“%(name)s” is %(width)s×%(height)s pixels: "
+                        "a photo may be at most %(max)s×%(max)s."
+                    )
+                    % {"name": name, "width": width, "height": height, "max": PHOTO_MAX_SIDE},
+                    code="photo_too_large",
+                )
+            image.verify()
+        file.seek(0)
+        with Image.open(file) as image:
+            image.load()
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+        raise not_a_photo from None
+    finally:
+        file.seek(0)
+    return image_format
+
+
+def _photo_clean_copy(file: IO[bytes], image_format: str) -> bytes:
+    """Re-encode the photo upright and without its metadata (phones record where it was taken)."""
+    file.seek(0)
+    with Image.open(file) as image:
+        upright = ImageOps.exif_transpose(image)
+        if image_format == "JPEG" and upright.mode not in ("RGB", "L", "CMYK"):
+            upright = upright.convert("RGB")
+        output = io.BytesIO()
+        options = {"quality": 90} if image_format in ("JPEG", "WEBP") else {"optimize": True}
+        upright.save(output, format=image_format, **options)
+    return output.getvalue()
+
+
+def _data_clean(*, cooperative: Cooperative, data: ProductData) -> ProductData:
+    """Validate and normalise product data, raising every problem at once, keyed by field."""
+    errors: dict[str, list[str]] = {}
+    clean: ProductData = {}
+    for code in LANGUAGES:
+        title = (data.get(f"title_{code}") or "").strip()
+        if len(title) > TITLE_MAX_LENGTH:
+            errors[f"title_{code}"] = [_("At most %(max)s characters.") % {"max": TITLE_MAX_LENGTH}]
+        clean[f"title_{code}"] = title
+        clean[f"description_{code}"] = (data.get(f"description_{code}") or "").strip()
+    if not clean["title_fr"]:
+        errors["title_fr"] = [_("Give the product a name in French.")]
+
+    try:
+        price = Decimal(data.get("price"))
+    except (TypeError, ValueError, InvalidOperation):
+        price = None
+    if price is None or not price.is_finite():
+        errors["price"] = [_("Enter the price in dirhams.")]
+    elif not PRICE_MIN <= price <= PRICE_MAX:
+        errors["price"] = [
+            _("The price must be more than 0 and at most %(max)s MAD.") % {"max": PRICE_MAX}
+        ]
+    elif price != price.quantize(Decimal("0.01")):
+        errors["price"] = [_("The price has at most two decimals (centimes).")]
+    clean["price"] = price
+
+    for key, low, high in (
+        ("stock", 0, STOCK_MAX),
+        ("weight_grams", WEIGHT_MIN_GRAMS, WEIGHT_MAX_GRAMS),
+    ):
+        value = data.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            errors[key] = [
+                _("Enter a whole number from %(low)s to %(high)s.") % {"low": low, "high": high}
+            ]
+        clean[key] = value
+    clean["stock_seen"] = data.get("stock_seen")
+
+    category = data.get("category")
+    if not isinstance(category, Category) or not (
+        category_list_for_products().filter(pk=category.pk).exists()
+    ):
+        errors["category"] = [_("Choose the most precise category of the list.")]
+    clean["category"] = category
+
+    labels = list(data.get("labels") or [])
+    offered = set(label_list_offered(cooperative=cooperative).values_list("pk", flat=True))
+    if any(not isinstance(label, Certification) or label.pk not in offered for label in labels):
+        errors["labels"] = [
+            _("A product can only carry the cooperative's own labels that are currently valid.")
+        ]
+    clean["labels"] = labels
+    clean["is_public"] = bool(data.get("is_public", False))
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def _product_class() -> ProductClass:
+    klass, _created = ProductClass.objects.get_or_create(
+        slug=PRODUCT_CLASS_SLUG,
+        defaults={"name": "Produit de coopérative", "requires_shipping": True, "track_stock": True},
+    )
+    return klass
+
+
+def _texts_set(product: Product, data: ProductData) -> None:
+    # Assigning `title` writes the active language's column (modeltranslation): set the base
+    # column and the French one under French, then the others by name.
+    with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        product.title = data["title_fr"]
+        product.description = data["description_fr"]
+    for code in LANGUAGES:
+        setattr(product, f"title_{code}", data[f"title_{code}"])
+        setattr(product, f"description_{code}", data[f"description_{code}"])
+
+
+def _slug_for(title: str) -> str:
+    # ASCII like the demo products' slugs (accents dropped); the URL also carries the id.
+    return slugify(title)[:255].strip("-") or "produit"
+
+
+def _partner_sku_new(cooperative: Cooperative) -> str:
+    """A SKU unused by this partner (demo data uses slugs as SKUs, so check rather than trust)."""
+    while True:
+        sku = f"{cooperative.slug[:40]}-{uuid.uuid4().hex[:10]}"
+        if not StockRecord.objects.filter(
+            partner_id=cooperative.partner_id, partner_sku=sku
+        ).exists():
+            return sku
+
+
+def _photos_prepare(*, images: Sequence[IO[bytes]], existing: int) -> list[tuple[bytes, str]]:
+    """Check every photo and make its clean copy before anything is written."""
+    if existing + len(images) > PHOTOS_MAX:
+        raise ValidationError(
+            {"photos": [_("A product has at most %(max)s photos.") % {"max": PHOTOS_MAX}]}
+        )
+    prepared, problems = [], []
+    for image in images:
+        try:
+            image_format = photo_check(file=image)
+            prepared.append((_photo_clean_copy(image, image_format), image_format))
+        except ValidationError as error:
+            problems.extend(error.messages)
+        except (OSError, ValueError):
+            name = getattr(image, "name", "") or _("the photo")
+            problems.append(_("“%(name)s” could not be read as a photo.") % {"name": name})
+    if problems:
+        raise ValidationError({"photos": problems})
+    return prepared
+
+
+def _photos_add(*, product: Product, photos: list[tuple[bytes, str]]) -> None:
+    position = product.images.count()
+    for offset, (content, image_format) in enumerate(photos):
+        photo = ProductImage(product=product, display_order=position + offset)
+        name = f"{product.slug[:60]}-{uuid.uuid4().hex[:8]}.{PHOTO_FORMATS[image_format]}"
+        photo.original.save(name, ContentFile(content), save=False)
+        photo.save()
+
+
+def _category_set(product: Product, category: Category) -> None:
+    ProductCategory.objects.filter(product=product).exclude(category=category).delete()
+    ProductCategory.objects.get_or_create(product=product, category=category)
+
+
+@transaction.atomic
+def cooperative_product_create(
+    *,
+    cooperative: Cooperative,
+    data: ProductData,
+    images: Sequence[IO[bytes]] = (),
+) -> Product:
+    """Create a product sold by `cooperative`: texts in three languages, its stock record,
+    category, labels and photos."""
+    clean = _data_clean(cooperative=cooperative, data=data)
+    photos = _photos_prepare(images=images, existing=0)
+    product = Product(
+        product_class=_product_class(),
+        structure=Product.STANDALONE,
+        is_public=clean["is_public"],
+        weight_grams=clean["weight_grams"],
+        slug=_slug_for(clean["title_fr"]),
+    )
+    _texts_set(product, clean)
+    product.save()
+    StockRecord.objects.create(
+        product=product,
+        partner_id=cooperative.partner_id,
+        partner_sku=_partner_sku_new(cooperative),
+        price=clean["price"],
+        price_currency=settings.OSCAR_DEFAULT_CURRENCY,
+        num_in_stock=clean["stock"],
+    )
+    _category_set(product, clean["category"])
+    product_labels_set(product=product, labels=clean["labels"])
+    _photos_add(product=product, photos=photos)
+    return product
+
+
+@transaction.atomic
+def cooperative_product_update(
+    *,
+    cooperative: Cooperative,
+    product: Product,
+    data: ProductData,
+    images: Sequence[IO[bytes]] = (),
+) -> Product:
+    """Change one of the cooperative's own products and add photos; another's is refused.
+
+    The stock entered is the number of units on the shelf, including those reserved by orders not
+    yet delivered, so it may not go below what is reserved.
+    """
+    records = list(StockRecord.objects.select_for_update().filter(product_id=product.pk))
+    if not records or any(record.partner_id != cooperative.partner_id for record in records):
+        raise PermissionDenied("This product is not sold by this cooperative.")
+    record = records[0]
+    clean = _data_clean(cooperative=cooperative, data=data)
+    reserved = record.num_allocated or 0
+    stock_seen = clean["stock_seen"]
+    if stock_seen is not None and stock_seen != record.num_in_stock:
+        # A delivery (or a colleague) changed the stock since the form was shown.
+        if clean["stock"] == stock_seen:
+            clean["stock"] = record.num_in_stock  # the editor left it alone: keep today's level
+        elif clean["stock"] != record.num_in_stock:
+            raise ValidationError(
+                {
+                    "stock": [
+                        _(
+                            "The stock changed to %(now)s while you were editing: "
+                            "check it and save again."
+                        )
+                        % {"now": record.num_in_stock}
+                    ]
+                }
+            )
+    if clean["stock"] < reserved:
+        message = ngettext(
+            "%(count)s unit is reserved by orders not yet delivered: the stock cannot be lower.",
+            "%(count)s units are reserved by orders not yet delivered: the stock cannot be lower.",
+            reserved,
+        )
+        raise ValidationError({"stock": [message % {"count": reserved}]})
+    photos = _photos_prepare(images=images, existing=product.images.count())
+
+    product = Product.objects.select_for_update().get(pk=product.pk)
+    old_title = product.title_fr
+    _texts_set(product, clean)
+    if clean["title_fr"] != old_title:
+        product.slug = _slug_for(clean["title_fr"])
+    product.weight_grams = clean["weight_grams"]
+    product.is_public = clean["is_public"]
+    product.save()
+    record.price = clean["price"]
+    record.num_in_stock = clean["stock"]
+    record.save(update_fields=["price", "num_in_stock", "date_updated"])
+    _category_set(product, clean["category"])
+    product_labels_set(product=product, labels=clean["labels"])
+    _photos_add(product=product, photos=photos)
+    return product
