@@ -20,7 +20,7 @@ from cooperatives.demo.categories import CATEGORY_TREE, leaf_colours
 from cooperatives.demo.cooperatives_data import COOPERATIVES
 from cooperatives.demo.images import draw_picture
 from cooperatives.models import Certification, Cooperative, CooperativePhoto, Region
-from cooperatives.services import product_labels_set, regions_ensure
+from cooperatives.services import product_labels_set, regions_ensure, shipping_country_ensure
 from marketplace.progress import ProgressBar
 
 DEMO_PASSWORD = "souk-demo-2026"  # noqa: S105  (printed for the demo logins; demo data only)
@@ -69,6 +69,22 @@ def product_class() -> ProductClass:
     return klass
 
 
+def _delivery_terms(data: dict) -> dict:
+    """Pickup for most cooperatives, a free-delivery threshold for some, Arabic notices for
+    the women-led rural ones (many of their staff read Arabic only)."""
+    index = sum(map(ord, data["slug"]))
+    return {
+        "pickup_address": (
+            ""
+            if index % 4 == 0
+            else f"Siège de la coopérative, {data['commune']}, {data['province']}"
+        ),
+        "pickup_hours": "" if index % 4 == 0 else "Lun.–sam., 9 h – 17 h",
+        "free_shipping_threshold": Decimal("500.00") if index % 3 == 0 else None,
+        "notification_language": "ar" if data["women_led"] and data["setting"] == "rural" else "fr",
+    }
+
+
 def _upsert_cooperative(data: dict, regions: dict[str, Region]) -> Cooperative:
     partner, _ = Partner.objects.get_or_create(code=data["slug"], defaults={"name": data["name"]})
     cooperative, _ = Cooperative.objects.update_or_create(
@@ -93,6 +109,7 @@ def _upsert_cooperative(data: dict, regions: dict[str, Region]) -> Cooperative:
             "phone": data["phone"],
             "email": f"{data['slug']}@{STAFF_EMAIL_DOMAIN}",
             **_translated("story", data["story"]),
+            **_delivery_terms(data),
         },
     )
     return cooperative
@@ -209,6 +226,7 @@ def load_catalogue(*, progress_stream=None) -> list[DemoLogin]:
     klass = product_class()
     colours = leaf_colours()
     regions = regions_ensure()
+    shipping_country_ensure()
     logins = [
         DemoLogin("operator", OPERATOR_EMAIL, DEMO_PASSWORD),
         DemoLogin("customer", CUSTOMER_EMAIL, DEMO_PASSWORD),
@@ -242,6 +260,11 @@ def load_catalogue(*, progress_stream=None) -> list[DemoLogin]:
         logins.append(DemoLogin(f"staff of {data['name']}", staff_email, DEMO_PASSWORD))
         bar.advance()
     return logins
+
+
+def demo_customer():
+    """The demo customer (created by load_catalogue)."""
+    return get_user_model().objects.get(email=CUSTOMER_EMAIL)
 
 
 SYNTHETIC_NAMES = [

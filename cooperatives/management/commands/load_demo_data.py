@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from cooperatives.demo import loader
+from cooperatives.demo.orders import load_orders
 
 
 class Command(BaseCommand):
@@ -23,6 +24,9 @@ class Command(BaseCommand):
         if cooperatives < 0:
             raise CommandError("--cooperatives must be zero or more.")
         logins = loader.load_catalogue(progress_stream=self.stderr)
+        placed = load_orders(customer=loader.demo_customer())
+        if placed:
+            self.stdout.write(f"Demo orders placed: {placed}.")
         if cooperatives:
             created = loader.load_synthetic(count=cooperatives, progress_stream=self.stderr)
             self.stdout.write(f"Synthetic cooperatives created: {created} (wanted {cooperatives}).")

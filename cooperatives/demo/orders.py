@@ -1,0 +1,163 @@
+"""A few demo orders in every state, so that a new cooperative user sees a living space."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.test import override_settings
+from oscar.apps.address.models import Country
+from oscar.apps.basket.models import Basket
+from oscar.apps.checkout.calculators import OrderTotalCalculator
+from oscar.apps.order.utils import OrderCreator
+from oscar.apps.partner.models import StockRecord
+from oscar.apps.partner.strategy import Selector
+from oscar.apps.payment.models import Source, SourceType
+
+from cooperatives import services
+from cooperatives.models import CooperativeShipment, Region
+from cooperatives.shipping import basket_quotes
+from marketplace.apps.order.models import Order, ShippingAddress
+from marketplace.apps.shipping.methods import CooperativeDelivery
+
+DEMO_ORDER_PREFIX = "DEMO-"
+Status = CooperativeShipment.Status
+
+
+@dataclass
+class DemoOrder:
+    number: str
+    lines: list[tuple[str, int]]  # (product sku, quantity)
+    # Final status per cooperative slug; cooperatives not listed stay new.
+    statuses: dict[str, str] = field(default_factory=dict)
+    pickup: tuple[str, ...] = ()
+    city: str = "Casablanca"
+    region: str = "MA-06"
+
+
+DEMO_ORDERS = [
+    DemoOrder(
+        "1001",
+        [("tifawin-huile-argan-alimentaire-250ml", 2), ("azaghar-safran-pistils-1g", 1)],
+    ),
+    DemoOrder(
+        "1002",
+        [("nour-couscous-ble-dur-1kg", 3), ("nakhil-dattes-mejhoul-1kg", 1)],
+        {"nour-chaouia-couscous": Status.ACCEPTED, "nakhil-aoufous": Status.SHIPPED},
+    ),
+    DemoOrder(
+        "1003",
+        [("khazaf-tajine-emaille-30cm", 1)],
+        {"khazaf-safi": Status.DELIVERED},
+        city="Marrakech",
+        region="MA-07",
+    ),
+    DemoOrder(
+        "1004",
+        [("bouhachem-jben-frais-250g", 2), ("zitouna-huile-olive-vierge-extra-1l", 1)],
+        {"bouhachem-jben": Status.CANCELLED, "zitouna-ouallal": Status.DELIVERED},
+        city="Tanger",
+        region="MA-01",
+    ),
+    DemoOrder(
+        "1005",
+        [("tilelli-huile-argan-alimentaire-250ml", 1)],
+        {"tilelli-mogador": Status.REFUSED},
+        city="Rabat",
+        region="MA-04",
+    ),
+    DemoOrder(
+        "1006",
+        [("tifawin-huile-argan-alimentaire-500ml", 1), ("izlan-tapis-zayane-120x180", 1)],
+        {"tifawin-argan": Status.ACCEPTED},
+        city="Agadir",
+        region="MA-09",
+    ),
+]
+
+# The path each final status is reached by.
+STEPS = {
+    Status.NEW: [],
+    Status.ACCEPTED: ["accept"],
+    Status.SHIPPED: ["accept", "ship"],
+    Status.DELIVERED: ["accept", "ship", "deliver"],
+    Status.CANCELLED: ["cancel"],
+    Status.REFUSED: ["accept", "ship", "refuse"],
+}
+
+
+def load_orders(*, customer) -> int:
+    """Place the demo orders once (their numbers start with DEMO-); returns how many were made.
+
+    Emails are not sent: the demo customer and cooperatives are not real people.
+    """
+    if Order.objects.filter(number__startswith=DEMO_ORDER_PREFIX).exists():
+        return 0
+    with (
+        override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+        transaction.atomic(),
+    ):
+        for spec in DEMO_ORDERS:
+            _place(spec, customer)
+    return len(DEMO_ORDERS)
+
+
+def _place(spec: DemoOrder, customer) -> Order:
+    basket = Basket.objects.create(owner=customer)
+    basket.strategy = Selector().strategy(user=customer)
+    for sku, quantity in spec.lines:
+        record = StockRecord.objects.select_related("product").get(partner_sku=sku)
+        basket.add_product(record.product, quantity)
+    region = Region.objects.get(code=spec.region)
+    address = ShippingAddress.objects.create(
+        first_name=customer.first_name,
+        last_name=customer.last_name,
+        line1="12, rue des Orangers",
+        line4=spec.city,
+        state=region.name_fr,
+        country=Country.objects.get(iso_3166_1_a2="MA"),
+        phone_number="+212612345678",
+    )
+    choices = dict.fromkeys(spec.pickup, CooperativeShipment.DeliveryMethod.PICKUP)
+    quotes = basket_quotes(basket, choices=choices, destination=region)
+    method = CooperativeDelivery(quotes)
+    charge = method.calculate(basket)
+    total = OrderTotalCalculator().calculate(basket, charge)
+    services.basket_stock_lock(basket=basket)
+    order = OrderCreator().place_order(
+        basket=basket,
+        total=total,
+        shipping_method=method,
+        shipping_charge=charge,
+        user=customer,
+        shipping_address=address,
+        order_number=DEMO_ORDER_PREFIX + spec.number,
+        language="fr",
+        payment_method=Order.PaymentMethod.CASH_ON_DELIVERY,
+    )
+    source_type, _created = SourceType.objects.get_or_create(
+        code=services.CASH_ON_DELIVERY_SOURCE, defaults={"name": "Cash on delivery"}
+    )
+    Source.objects.create(
+        order=order,
+        source_type=source_type,
+        currency=order.currency,
+        amount_allocated=order.total_incl_tax,
+        reference=order.number,
+    )
+    basket.submit()
+    for shipment in services.order_shipments_create(order=order, quotes=quotes):
+        for step in STEPS[spec.statuses.get(shipment.cooperative.slug, Status.NEW)]:
+            _advance(shipment, step)
+    return order
+
+
+def _advance(shipment: CooperativeShipment, step: str) -> None:
+    if step == "accept":
+        services.shipment_accept(shipment=shipment)
+    elif step == "ship":
+        services.shipment_mark_shipped(shipment=shipment, tracking_number=f"CA{shipment.pk:09d}MA")
+    elif step == "deliver":
+        services.shipment_mark_delivered(shipment=shipment)
+    elif step == "cancel":
+        services.shipment_cancel(shipment=shipment, reason="Fromage épuisé cette semaine.")
+    elif step == "refuse":
+        services.shipment_mark_refused(shipment=shipment, reason="Client absent à trois reprises.")
