@@ -55,6 +55,9 @@ test: install assets lint ## Run the whole suite (SQLite unless DATABASE_URL is 
 messages: install ## Refresh the fr/ar/en catalogues from the code and compile them
 	$(PY) manage.py makemessages --locale fr --locale ar --locale en --no-obsolete \
 		--ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*' --ignore 'tests/*'
+	@# msgmerge's fuzzy guesses are wrong more often than not: empty them to be translated.
+	for po in marketplace/locale/*/LC_MESSAGES/django.po; do \
+		msgattrib --clear-fuzzy --empty --no-wrap -o "$$po" "$$po"; done
 	$(PY) -m marketplace.i18n_tools fill-english marketplace/locale/en/LC_MESSAGES/django.po
 	$(VENV)/bin/pybabel compile --statistics -d marketplace/locale -D django
 
