@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 
+from tests.journeys import add_to_basket, guest_checkout_until_preview, market_create
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
@@ -19,6 +21,26 @@ def _default_language():
     """Each test starts in French, whatever language an earlier request left active."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture
+def market(db):
+    """Two test cooperatives (argan in Souss-Massa, carpets in Béni Mellal) and their products."""
+    return market_create()
+
+
+@pytest.fixture
+def placed_order(django_app_factory, market, django_capture_on_commit_callbacks):
+    """An order by a guest for the oil (argan cooperative) and the carpet (carpets cooperative)."""
+    from marketplace.apps.order.models import Order
+
+    app = django_app_factory(csrf_checks=True)
+    add_to_basket(app, market.oil, 2)
+    add_to_basket(app, market.carpet, 1)
+    preview = guest_checkout_until_preview(app, email="buyer@example.test")
+    with django_capture_on_commit_callbacks(execute=True):
+        preview.forms["place_order_form"].submit()
+    return Order.objects.get(guest_email="buyer@example.test")
 
 
 def pytest_sessionfinish(session, exitstatus):
