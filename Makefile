@@ -9,7 +9,8 @@ RTL_CSS := static/build/oscar/css/styles.rtl.css static/build/oscar/css/dashboar
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard marketplace/locale/*/LC_MESSAGES/django.po))
 OSCAR_CSS = $(shell $(PY) -c 'import oscar, pathlib; print(pathlib.Path(oscar.__file__).parent / "static/oscar/css")')
 
-.PHONY: install assets migrate demo run test lint format messages check-deploy clean
+.PHONY: install assets migrate demo run test lint format messages check-deploy clean \
+	elasticsearch elasticsearch-stop
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -49,7 +50,13 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: install assets lint ## Run the whole suite (SQLite unless DATABASE_URL is set)
+elasticsearch: ## Install (pinned, SHA-512 checked) and start Elasticsearch 8.12.2 on 127.0.0.1:9200
+	tools/elasticsearch/es.sh start
+
+elasticsearch-stop: ## Stop the local Elasticsearch by its pid
+	tools/elasticsearch/es.sh stop
+
+test: install assets lint elasticsearch ## Run the whole suite (SQLite unless DATABASE_URL is set)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 messages: install ## Refresh the fr/ar/en catalogues from the code and compile them

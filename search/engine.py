@@ -8,19 +8,21 @@ from django.conf import settings
 logger = logging.getLogger(__name__)
 
 
-@lru_cache(maxsize=1)
 def get_client():
     """A client for ELASTICSEARCH_URL, or None when search runs from the database."""
     if not settings.ELASTICSEARCH_URL:
         return None
+    return _client_for(settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TIMEOUT)
+
+
+@lru_cache(maxsize=4)
+def _client_for(url: str, timeout: float):
     from elasticsearch import Elasticsearch
 
-    return Elasticsearch(
-        settings.ELASTICSEARCH_URL,
-        request_timeout=settings.ELASTICSEARCH_TIMEOUT,
-        max_retries=0,
-        retry_on_timeout=False,
-    )
+    return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+
+
+get_client.cache_clear = _client_for.cache_clear
 
 
 def engine_available() -> bool:

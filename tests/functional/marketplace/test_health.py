@@ -45,3 +45,14 @@ def test_health_answers_503_when_the_database_fails(client, monkeypatch):
 
 def test_health_refuses_other_methods(client):
     assert client.post("/health/").status_code == 405
+
+
+def test_health_reports_search_ok_with_the_local_engine(client, settings):
+    from search import engine
+
+    if not engine.engine_available():
+        pytest.skip(f"No Elasticsearch at {settings.ELASTICSEARCH_URL} (make elasticsearch)")
+
+    response = client.get("/health/")
+
+    assert response.json() == {"database": "ok", "search": "ok"}
