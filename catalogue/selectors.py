@@ -86,3 +86,12 @@ def product_prefetch_for_detail(*, queryset: QuerySet) -> QuerySet:
 def category_list_top_level() -> list[Category]:
     """Public top-level categories, for the home page and menus."""
     return list(Category.get_root_nodes().filter(is_public=True))
+
+
+def product_list_by_ids(*, ids: list[int]) -> list[Product]:
+    """Products in the given order (as the search engine ranked them), with what cards show."""
+    by_id = {
+        product.pk: product
+        for product in _with_listing_relations(Product.objects.filter(pk__in=ids))
+    }
+    return [by_id[pk] for pk in ids if pk in by_id]

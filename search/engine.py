@@ -35,3 +35,11 @@ def engine_available() -> bool:
     except Exception:  # an unreachable engine is an expected state, not an error
         logger.warning("Elasticsearch at %s is unreachable", settings.ELASTICSEARCH_URL)
         return False
+
+
+def get_indexing_client():
+    """The client with a patient timeout, for indexing and maintenance (never for shoppers)."""
+    client = get_client()
+    if client is None:
+        return None
+    return client.options(request_timeout=settings.ELASTICSEARCH_INDEXING_TIMEOUT)

@@ -1,9 +1,11 @@
 """Search and browse forms. Plain Django forms: the site's search box and the sort order."""
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-MAX_QUERY_LENGTH = 200
+from search.queries import MAX_QUERY_LENGTH, Filters
 
 
 class QueryField(forms.CharField):
@@ -32,10 +34,18 @@ class SearchForm(forms.Form):
     )
 
 
+FILTER_VALUE = re.compile(r"[\w-]{1,100}")
+FILTER_NAMES = ("category", "region", "cooperative", "label", "kind", "price")
+
+
 class BrowseForm(SearchForm):
-    """Search words plus a sort order, for catalogue, category and search pages."""
+    """Search words, filters and a sort order, for catalogue, category and search pages.
+
+    Filter values that are not plain slugs are dropped (they could match nothing anyway).
+    """
 
     SORT_CHOICES = [
+        ("relevance", _("Relevance")),
         ("newest", _("Newest")),
         ("price-asc", _("Price: low to high")),
         ("price-desc", _("Price: high to low")),
@@ -47,7 +57,22 @@ class BrowseForm(SearchForm):
     def sort(self) -> str:
         if self.is_valid() and self.cleaned_data.get("sort_by"):
             return self.cleaned_data["sort_by"]
-        return "newest"
+        return "relevance" if self.query() else "newest"
+
+    def filters(self) -> Filters:
+        values = (
+            {
+                name: [v for v in self.data.getlist(name)[:20] if FILTER_VALUE.fullmatch(v)]
+                for name in FILTER_NAMES
+            }
+            if hasattr(self.data, "getlist")
+            else {}
+        )
+        return Filters(
+            **values,
+            women_led=self.data.get("women_led") == "1",
+            in_stock=self.data.get("in_stock") == "1",
+        )
 
     def query(self) -> str:
         return self.cleaned_data.get("q", "") if self.is_valid() else ""

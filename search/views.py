@@ -1,21 +1,58 @@
-"""Catalogue, category and search pages, served from the database.
+"""Catalogue, category and search pages: from Elasticsearch, or from the database without it.
 
 Oscar 4.2 takes these three views from the search app (`get_class("search.views", ...)`); our fork
-replaces its haystack views with database listings. The Elasticsearch issue puts an engine in front
-and keeps these queries as the fallback.
+replaces its haystack views. When the engine is unreachable (or has no index yet) the same pages
+list products from the database, with a discreet notice; nothing fails or waits long.
 """
 
+import logging
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
 from catalogue.models import Category
-from catalogue.selectors import product_list_browsable
-from search.forms import BrowseForm
+from catalogue.selectors import product_list_browsable, product_list_by_ids
+from search.engine import get_client
+from search.facets import facet_groups
+from search.forms import FILTER_NAMES, FILTER_VALUE, BrowseForm
+from search.queries import catalogue_search, catalogue_suggest
+
+logger = logging.getLogger(__name__)
+MAX_RESULT_WINDOW = 10_000
+
+
+class EngineResults:
+    """A page of engine results that Django's paginator can count and slice."""
+
+    def __init__(self, *, search_kwargs: dict, page_size: int, page_number: int):
+        self.search_kwargs = search_kwargs
+        self.page_size = page_size
+        self.result = self._search(max(page_number - 1, 0) * page_size)
+
+    def _search(self, offset: int):
+        self.offset = offset
+        # The engine pages through its first 10,000 hits only; deeper pages show the last one.
+        offset = min(offset, MAX_RESULT_WINDOW - self.page_size)
+        return catalogue_search(**self.search_kwargs, offset=offset, limit=self.page_size)
+
+    def count(self) -> int:
+        return self.result.total
+
+    def __len__(self) -> int:
+        return self.result.total
+
+    def __getitem__(self, window: slice):
+        if window.start != self.offset:
+            self.result = self._search(window.start)
+        products = product_list_by_ids(ids=self.result.ids)
+        for product in products:
+            product.search_highlight = self.result.highlights.get(product.pk, "")
+        return products
 
 
 class ProductListView(ListView):
@@ -31,6 +68,27 @@ class ProductListView(ListView):
     def get_queryset(self):
         self.form = self.get_form()
         self.form.is_valid()
+        self.engine_results = None
+        self.search_fallback = False
+        if get_client() is not None:
+            try:
+                self.engine_results = EngineResults(
+                    search_kwargs={
+                        "query": self.form.query(),
+                        "filters": self.form.filters(),
+                        "category_root": self.category.slug if self.category else "",
+                        "sort": self.form.sort(),
+                        "language": get_language() or settings.LANGUAGE_CODE,
+                    },
+                    page_size=self.paginate_by,
+                    page_number=_page_number(self.request.GET.get("page")),
+                )
+                return self.engine_results
+            except Exception:  # an unreachable engine or a missing index: sell from the database
+                logger.warning(
+                    "Search engine unavailable: listing from the database", exc_info=True
+                )
+                self.search_fallback = True
         return product_list_browsable(
             category=self.category, query=self.form.query(), sort=self.form.sort()
         )
@@ -47,7 +105,25 @@ class ProductListView(ListView):
         params = self.request.GET.copy()
         params.pop("page", None)
         context["page_query"] = params.urlencode()
+        context["search_fallback"] = self.search_fallback
+        context["filter_params"] = [
+            (name, value)
+            for name in (*FILTER_NAMES, "women_led", "in_stock")
+            for value in self.request.GET.getlist(name)[:20]
+            if FILTER_VALUE.fullmatch(value)
+        ]
+        if self.engine_results is not None:
+            context["facet_groups"] = facet_groups(
+                facets=self.engine_results.result.facets, params=self.request.GET
+            )
         return context
+
+
+def _page_number(raw) -> int:
+    try:
+        return max(int(raw), 1)
+    except (TypeError, ValueError):
+        return 1
 
 
 class CatalogueView(ProductListView):
@@ -92,3 +168,27 @@ class FacetedSearchView(ProductListView):
         context = super().get_context_data(**kwargs)
         context["summary"] = _("Search")
         return context
+
+
+def suggest(request):
+    """Up to eight product titles starting like `q`, as JSON (for the header box's script)."""
+    form = BrowseForm(request.GET)
+    query = form.query()
+    language = get_language() or settings.LANGUAGE_CODE
+    suggestions = []
+    if query and get_client() is not None:
+        try:
+            suggestions = [
+                {"title": item.title, "url": _in_language(item.url, language)}
+                for item in catalogue_suggest(query=query, language=language)
+            ]
+        except Exception:  # suggestions are optional: an empty list, never an error
+            logger.warning("Search suggestions unavailable", exc_info=True)
+    response = JsonResponse({"suggestions": suggestions})
+    response["Cache-Control"] = "public, max-age=60"
+    return response
+
+
+def _in_language(path: str, language: str) -> str:
+    """Indexed paths are French (no prefix); other languages live under /<code>/."""
+    return path if language == settings.LANGUAGE_CODE else f"/{language}{path}"

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 
+from search import indexing
+from search.engine import engine_available, get_indexing_client
 from tests.journeys import add_to_basket, guest_checkout_until_preview, market_create
 
 
@@ -21,6 +23,37 @@ def _default_language():
     """Each test starts in French, whatever language an earlier request left active."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture(scope="session")
+def search_engine(django_db_setup, django_db_blocker):
+    if not engine_available():
+        pytest.skip(f"No Elasticsearch at {settings.ELASTICSEARCH_URL} (run: make elasticsearch)")
+    with django_db_blocker.unblock():
+        indexing.index_rebuild()
+    return get_indexing_client()
+
+
+@pytest.fixture
+def engine(search_engine, db):
+    """The engine with the demo catalogue indexed; documents a test adds are removed after it."""
+    added: list[int] = []
+    yield added
+    for pk in added:
+        search_engine.options(ignore_status=404).delete(
+            index=indexing.alias_name(), id=pk, refresh=True
+        )
+
+
+SEARCH_FIXTURES = {"search_engine", "engine", "indexed"}
+
+
+@pytest.fixture(autouse=True)
+def _search_engine_only_when_asked(request, settings):
+    """Tests that make products with factories never index them: unless a test asks for the
+    engine, pages list from the database (the fallback path, without its notice)."""
+    if not SEARCH_FIXTURES & set(request.fixturenames):
+        settings.ELASTICSEARCH_URL = ""
 
 
 @pytest.fixture

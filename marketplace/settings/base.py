@@ -225,6 +225,10 @@ HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 # Elasticsearch is optional: search switches on when ELASTICSEARCH_URL is set and reachable.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=1.0)
+# Indexing runs in the worker and commands, never in a shopper's request: it may wait longer.
+ELASTICSEARCH_INDEXING_TIMEOUT = env.float("ELASTICSEARCH_INDEXING_TIMEOUT", default=30.0)
+# The alias searches go to; each rebuild makes a new index behind it.
+ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", default="souk-catalogue")
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Souk Tadamoun"

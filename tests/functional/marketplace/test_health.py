@@ -47,12 +47,7 @@ def test_health_refuses_other_methods(client):
     assert client.post("/health/").status_code == 405
 
 
-def test_health_reports_search_ok_with_the_local_engine(client, settings):
-    from search import engine
-
-    if not engine.engine_available():
-        pytest.skip(f"No Elasticsearch at {settings.ELASTICSEARCH_URL} (make elasticsearch)")
-
+def test_health_reports_search_ok_with_the_local_engine(client, search_engine):
     response = client.get("/health/")
 
     assert response.json() == {"database": "ok", "search": "ok"}

@@ -1,0 +1,78 @@
+"""Facets as the shopper sees them: names in their language, counts, and links that toggle."""
+
+from dataclasses import dataclass, field
+
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.models import Category
+from cooperatives.models import Certification, Cooperative, Region
+from search.queries import PRICE_RANGES
+
+
+@dataclass
+class FacetOption:
+    label: str
+    count: int
+    url: str
+    selected: bool
+
+
+@dataclass
+class FacetGroup:
+    name: str
+    title: str
+    options: list[FacetOption] = field(default_factory=list)
+
+
+def _toggle(params: QueryDict, name: str, value: str) -> tuple[str, bool]:
+    query = params.copy()
+    query.pop("page", None)
+    values = query.getlist(name)
+    selected = value in values
+    query.setlist(name, [v for v in values if v != value] if selected else [*values, value])
+    return "?" + query.urlencode(), selected
+
+
+def facet_groups(*, facets: dict[str, dict[str, int]], params: QueryDict) -> list[FacetGroup]:
+    """Display groups for the engine's facet counts (empty buckets left out)."""
+    names = {
+        "category": dict(
+            Category.objects.filter(slug__in=facets.get("category", {})).values_list("slug", "name")
+        ),
+        "region": dict(
+            Region.objects.filter(code__in=facets.get("region", {})).values_list("code", "name")
+        ),
+        "cooperative": dict(
+            Cooperative.objects.filter(slug__in=facets.get("cooperative", {})).values_list(
+                "slug", "name"
+            )
+        ),
+        "label": dict(Certification.Kind.choices),
+        "kind": {"product": _("Products"), "basket": _("Solidarity baskets")},
+        "price": {key: label for key, label, _low, _high in PRICE_RANGES},
+    }
+    titles = {
+        "category": _("Category"),
+        "region": _("Region"),
+        "cooperative": _("Cooperative"),
+        "label": _("Label"),
+        "kind": _("Kind"),
+        "price": _("Price"),
+    }
+    groups = []
+    for name, title in titles.items():
+        group = FacetGroup(name=name, title=title)
+        for value, count in facets.get(name, {}).items():
+            if not count or value not in names[name]:
+                continue
+            url, selected = _toggle(params, name, value)
+            group.options.append(FacetOption(str(names[name][value]), count, url, selected))
+        if len(group.options) > 1 or any(option.selected for option in group.options):
+            groups.append(group)
+    for name, title in (("women_led", _("Led by women")), ("in_stock", _("In stock"))):
+        count = facets.get(name, {}).get("true", 0)
+        if count:
+            url, selected = _toggle(params, name, "1")
+            groups.append(FacetGroup(name, title, [FacetOption(title, count, url, selected)]))
+    return groups

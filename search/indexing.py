@@ -1,0 +1,233 @@
+"""Filling the search index from the database: a full rebuild behind an alias, and updates.
+
+Searches always go to the alias. A rebuild fills a fresh index and then moves the alias in one
+atomic call, so searching keeps answering from the old index until the new one is complete.
+"""
+
+import datetime
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
+from elasticsearch.helpers import bulk
+
+from catalogue.models import Category, Product
+from cooperatives.models import Certification, Cooperative
+from marketplace.progress import ProgressBar
+from search.documents import LANGUAGES, CatalogueDocument
+from search.engine import get_indexing_client
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+
+
+def alias_name() -> str:
+    return settings.ELASTICSEARCH_INDEX
+
+
+def indexable_products() -> QuerySet:
+    """Public products of verified cooperatives: exactly what the shop lists."""
+    return (
+        Product.objects.filter(
+            is_public=True,
+            stockrecords__partner__cooperative__verification_state=(
+                Cooperative.VerificationState.VERIFIED
+            ),
+        )
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def _with_document_relations(queryset: QuerySet) -> QuerySet:
+    today = timezone.localdate()
+    return queryset.annotate(sold=Count("line", distinct=True)).prefetch_related(
+        "stockrecords__partner__cooperative__region",
+        "categories",
+        "images",
+        Prefetch("labels", queryset=Certification.objects.valid(on=today), to_attr="valid_labels"),
+    )
+
+
+def _category_trail(category: Category, by_path: dict[str, Category]) -> list[Category]:
+    """The category and its ancestors, from treebeard's materialised path (no queries)."""
+    steps = len(category.path) // category.steplen
+    return [
+        by_path[category.path[: n * category.steplen]]
+        for n in range(1, steps + 1)
+        if category.path[: n * category.steplen] in by_path
+    ]
+
+
+def product_document(product: Product, categories_by_path: dict[str, Category]) -> dict:
+    """The search document of one product (relations prefetched by the caller)."""
+    records = list(product.stockrecords.all())
+    record = records[0] if records else None
+    cooperative = record.partner.cooperative if record else None
+    free = 0
+    if record is not None and record.num_in_stock is not None:
+        free = max(record.num_in_stock - (record.num_allocated or 0), 0)
+    trail: list[Category] = []
+    for category in product.categories.all():
+        trail.extend(_category_trail(category, categories_by_path))
+    image = next(iter(product.images.all()), None)
+    titles = {language: getattr(product, f"title_{language}") or "" for language in LANGUAGES}
+    document = {
+        "_id": product.pk,
+        "kind": "product",
+        **{f"title_{language}": titles[language] for language in LANGUAGES},
+        **{
+            f"description_{language}": getattr(product, f"description_{language}") or ""
+            for language in LANGUAGES
+        },
+        "suggest": " ".join(dict.fromkeys(title for title in titles.values() if title)),
+        "cooperatives": [cooperative.slug] if cooperative else [],
+        "cooperative_names": [cooperative.name] if cooperative else [],
+        "regions": [cooperative.region.code] if cooperative else [],
+        "labels": sorted({label.kind for label in getattr(product, "valid_labels", [])}),
+        "categories": sorted({category.slug for category in trail}),
+        "category_names": sorted(
+            {
+                name
+                for category in trail
+                for name in (category.name_fr, category.name_ar, category.name_en)
+                if name
+            }
+        ),
+        "price": float(record.price) if record and record.price is not None else None,
+        "in_stock": free > 0,
+        "available": free,
+        "women_led": bool(cooperative and cooperative.women_led),
+        "verified": bool(cooperative and cooperative.is_verified),
+        "popularity": getattr(product, "sold", 0),
+        "date": product.date_created,
+        "url_path": product.get_absolute_url(),
+        "image": image.original.name if image else "",
+    }
+    return document
+
+
+def _categories_by_path() -> dict[str, Category]:
+    return {category.path: category for category in Category.objects.all()}
+
+
+def documents_for(queryset: QuerySet) -> Iterator[dict]:
+    """Documents for a queryset of products, fetched in batches with a flat number of queries."""
+    categories = _categories_by_path()
+    ids = list(queryset.values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH_SIZE):
+        batch = _with_document_relations(
+            Product.objects.filter(pk__in=ids[start : start + BATCH_SIZE])
+        )
+        for product in batch.order_by("pk"):
+            yield product_document(product, categories)
+
+
+@dataclass
+class RebuildResult:
+    index: str
+    documents: int
+    removed_indices: list[str] = field(default_factory=list)
+
+
+def index_create(name: str) -> None:
+    """Create an index with our mappings and analyzers."""
+    index = CatalogueDocument._index.clone(name=name)
+    index.create(using=get_indexing_client())
+
+
+def index_rebuild(*, progress_stream=None) -> RebuildResult:
+    """Fill a new index from the database, then move the alias onto it and drop the old ones."""
+    client = get_indexing_client()
+    alias = alias_name()
+    stamp = datetime.datetime.now(tz=datetime.UTC).strftime("%Y%m%d%H%M%S%f")
+    name = f"{alias}-{stamp}"
+    index_create(name)
+    queryset = indexable_products()
+    bar = ProgressBar(total=queryset.count(), label="Indexing", stream=progress_stream)
+    count = 0
+
+    def actions() -> Iterator[dict]:
+        nonlocal count
+        for document in documents_for(queryset):
+            count += 1
+            bar.advance()
+            yield {"_index": name, **document}
+
+    bulk(client, actions(), chunk_size=BATCH_SIZE, refresh=False)
+    client.indices.refresh(index=name)
+    old = list(client.indices.get_alias(name=alias).keys()) if _alias_exists(alias) else []
+    if client.indices.exists(index=alias) and not old:
+        # A plain index squats the alias's name (an earlier tool made it): it must go first.
+        client.indices.delete(index=alias)
+    moves = [{"remove": {"index": index, "alias": alias}} for index in old]
+    moves.append({"add": {"index": name, "alias": alias}})
+    client.indices.update_aliases(actions=moves)
+    for index in old:
+        client.indices.delete(index=index, ignore_unavailable=True)
+    logger.info("Search index %s built with %d documents; alias %s moved", name, count, alias)
+    return RebuildResult(index=name, documents=count, removed_indices=old)
+
+
+def _alias_exists(alias: str) -> bool:
+    return bool(get_indexing_client().indices.exists_alias(name=alias))
+
+
+def index_exists() -> bool:
+    client = get_indexing_client()
+    return client is not None and _alias_exists(alias_name())
+
+
+def index_update(*, product_ids: Iterable[int], refresh: bool = False) -> int:
+    """Bring these products' documents up to date: index the sellable ones, delete the others."""
+    product_ids = set(product_ids)
+    if not product_ids:
+        return 0
+    client = get_indexing_client()
+    alias = alias_name()
+    sellable = indexable_products().filter(pk__in=product_ids)
+    actions: list[dict] = [{"_index": alias, **document} for document in documents_for(sellable)]
+    gone = product_ids - {action["_id"] for action in actions}
+    actions += [{"_op_type": "delete", "_index": alias, "_id": pk} for pk in gone]
+    bulk(client, actions, raise_on_error=False, refresh="wait_for" if refresh else False)
+    return len(actions)
+
+
+@dataclass
+class CheckResult:
+    missing: list[int]
+    stale: list[int]
+    extra: list[int]
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.stale or self.extra)
+
+
+# The fields a check compares: what changes when a product, its stock or its cooperative does.
+CHECKED_FIELDS = ("title_fr", "price", "available", "cooperatives", "labels", "verified")
+
+
+def index_check() -> CheckResult:
+    """Compare the index with the database: documents missing, stale or left over."""
+    client = get_indexing_client()
+    alias = alias_name()
+    expected = {
+        document["_id"]: {key: document[key] for key in CHECKED_FIELDS}
+        for document in documents_for(indexable_products())
+    }
+    found: dict[int, dict] = {}
+    from elasticsearch.helpers import scan
+
+    for hit in scan(
+        client, index=alias, query={"query": {"match_all": {}}}, _source=CHECKED_FIELDS
+    ):
+        found[int(hit["_id"])] = {key: hit["_source"].get(key) for key in CHECKED_FIELDS}
+    missing = sorted(set(expected) - set(found))
+    extra = sorted(set(found) - set(expected))
+    stale = sorted(pk for pk in set(expected) & set(found) if expected[pk] != found[pk])
+    return CheckResult(missing=missing, stale=stale, extra=extra)

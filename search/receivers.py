@@ -1,0 +1,83 @@
+"""Changes saved by code we do not own (Oscar's stock, admin edits ...) queue search updates.
+
+Each save queues the affected product ids after its transaction commits (a rolled-back change
+queues nothing); the worker (`search_index --drain`) indexes them in batches, never the
+shopper's request.
+"""
+
+from functools import partial
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from search.queue import queue_products
+
+
+def _queue_after_commit(ids) -> None:
+    ids = {pk for pk in ids if pk}
+    if ids:
+        transaction.on_commit(partial(queue_products, product_ids=ids))
+
+
+def product_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _queue_after_commit([instance.pk])
+
+
+def stockrecord_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _queue_after_commit([instance.product_id])
+
+
+def product_category_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _queue_after_commit([instance.product_id])
+
+
+def cooperative_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    from oscar.apps.partner.models import StockRecord
+
+    _queue_after_commit(
+        StockRecord.objects.filter(partner_id=instance.partner_id).values_list(
+            "product_id", flat=True
+        )
+    )
+
+
+def certification_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    _queue_after_commit(instance.products.values_list("pk", flat=True))
+
+
+def product_labels_changed(sender, instance, action, pk_set=None, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        from catalogue.models import Product
+
+        if isinstance(instance, Product):
+            _queue_after_commit([instance.pk])
+        else:  # a certification's products
+            _queue_after_commit(pk_set or [])
+
+
+def connect() -> None:
+    from oscar.apps.partner.models import StockRecord
+
+    from catalogue.models import Product, ProductCategory
+    from cooperatives.models import Certification, Cooperative
+
+    post_save.connect(product_saved, sender=Product, dispatch_uid="search-product")
+    post_delete.connect(product_saved, sender=Product, dispatch_uid="search-product-del")
+    post_save.connect(stockrecord_saved, sender=StockRecord, dispatch_uid="search-stock")
+    post_delete.connect(stockrecord_saved, sender=StockRecord, dispatch_uid="search-stock-del")
+    post_save.connect(product_category_saved, sender=ProductCategory, dispatch_uid="search-cat")
+    post_delete.connect(
+        product_category_saved, sender=ProductCategory, dispatch_uid="search-cat-del"
+    )
+    post_save.connect(cooperative_saved, sender=Cooperative, dispatch_uid="search-coop")
+    post_save.connect(certification_saved, sender=Certification, dispatch_uid="search-label")
+    m2m_changed.connect(
+        product_labels_changed, sender=Product.labels.through, dispatch_uid="search-labels"
+    )

@@ -1,0 +1,128 @@
+"""Search against the real engine: languages, synonyms, typos, facets, filters, sorting, pages."""
+
+import pytest
+from django.db.models import Count
+
+from catalogue.models import Category, Product
+from search.indexing import indexable_products
+from search.queries import Filters, catalogue_search
+
+pytestmark = pytest.mark.django_db
+
+
+def _titles(result, language="fr"):
+    by_id = {
+        p.pk: getattr(p, f"title_{language}") for p in Product.objects.filter(pk__in=result.ids)
+    }
+    return [by_id[pk] for pk in result.ids]
+
+
+def test_french_stemming_finds_the_singular_from_the_plural(engine):
+    result = catalogue_search(query="huiles", limit=100)
+
+    assert "Huile d'argan alimentaire 250 ml" in _titles(result)
+
+
+def test_an_arabic_query_finds_arabic_titles(engine):
+    result = catalogue_search(query="زيت الأركان", limit=100, language="ar")
+
+    assert "زيت الأركان الغذائي 250 مل" in _titles(result, "ar")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("saffron", "Safran en pistils 1 g"),
+        ("argane", "Huile d'argan alimentaire 250 ml"),
+        ("عسل", "Miel de fleur d'oranger 250 g"),
+        ("أركان", "Huile d'argan alimentaire 250 ml"),
+        ("honey", "Miel de fleur d'oranger 250 g"),
+    ],
+)
+def test_synonyms_cross_languages(engine, query, expected):
+    assert expected in _titles(catalogue_search(query=query, limit=100))
+
+
+def test_a_typo_still_finds_the_product(engine):
+    assert "Safran en pistils 1 g" in _titles(catalogue_search(query="safrn", limit=100))
+
+
+def test_region_facet_counts_equal_the_database(engine):
+    result = catalogue_search(limit=1)
+
+    expected = dict(
+        Product.objects.filter(pk__in=indexable_products().values("pk"))
+        .values_list("stockrecords__partner__cooperative__region__code")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    assert result.facets["region"] == expected
+    assert result.total == indexable_products().count()
+
+
+def test_a_category_lists_its_whole_subtree(engine):
+    category = Category.objects.get(slug="huile-argan")
+    result = catalogue_search(category_root=category.slug, limit=200)
+
+    expected = set(
+        indexable_products()
+        .filter(categories__in=category.get_descendants_and_self())
+        .values_list("pk", flat=True)
+    )
+    assert set(result.ids) == expected
+    assert expected
+
+
+def test_filters_combine(engine):
+    filters = Filters(region=["MA-09"], in_stock=True, women_led=True, price=["0-100", "100-250"])
+    result = catalogue_search(filters=filters, limit=200)
+
+    assert result.ids
+    for product in indexable_products().filter(pk__in=result.ids):
+        record = product.stockrecords.get()
+        cooperative = record.partner.cooperative
+        assert cooperative.region.code == "MA-09"
+        assert cooperative.women_led
+        assert record.num_in_stock - (record.num_allocated or 0) > 0
+        assert record.price < 250
+    assert result.total == len(result.ids)
+
+
+@pytest.mark.parametrize("sort", ["price-asc", "price-desc"])
+def test_sorting_by_price(engine, sort):
+    result = catalogue_search(sort=sort, limit=200)
+    prices = [
+        p.stockrecords.get().price
+        for p in sorted(
+            indexable_products().filter(pk__in=result.ids), key=lambda p: result.ids.index(p.pk)
+        )
+    ]
+
+    assert prices == sorted(prices, reverse=sort == "price-desc")
+
+
+def test_pages_do_not_repeat(engine):
+    first = catalogue_search(sort="newest", offset=0, limit=24)
+    second = catalogue_search(sort="newest", offset=24, limit=24)
+
+    assert len(first.ids) == len(second.ids) == 24
+    assert not set(first.ids) & set(second.ids)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "\\",
+        "*:()[]{}",
+        '{"query": {"match_all": {}}}',
+        "😀" * 50,
+        "أَرْكَان",
+        "x" * 3000,
+        "a\x00b",
+    ],
+)
+def test_hostile_queries_are_just_words(engine, query):
+    result = catalogue_search(query=query)
+
+    assert result.total >= 0
