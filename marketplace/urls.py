@@ -18,6 +18,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from marketplace.health import health
+from search import views as search_views
 
 urlpatterns = [
     path("health/", health, name="health"),
@@ -31,6 +32,7 @@ urlpatterns += i18n_patterns(
     re_path(r"^$", wagtail_views.serve, {"path": ""}, name="home"),
     path("cooperatives/", include("cooperatives.urls")),
     path("my-cooperative/", include("cooperatives.space.urls")),
+    path("search/suggest/", search_views.suggest, name="search-suggest"),
     path("", include(apps.get_app_config("oscar").urls[0])),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
