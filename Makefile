@@ -10,7 +10,7 @@ MO_FILES := $(patsubst %.po,%.mo,$(wildcard marketplace/locale/*/LC_MESSAGES/dja
 OSCAR_CSS = $(shell $(PY) -c 'import oscar, pathlib; print(pathlib.Path(oscar.__file__).parent / "static/oscar/css")')
 
 .PHONY: install assets migrate demo run test lint format messages check-deploy clean \
-	elasticsearch elasticsearch-stop
+	elasticsearch elasticsearch-stop bench-search
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,7 +40,10 @@ demo: migrate ## Load the demo marketplace (idempotent)
 	$(PY) manage.py load_demo_data
 
 run: install assets demo ## Install, migrate, load demo data and serve on PORT (default 8000)
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py search_index --if-missing
+	$(PY) manage.py search_index --drain --forever & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install ## ruff check and format check
 	$(VENV)/bin/ruff check .
@@ -55,6 +58,15 @@ elasticsearch: ## Install (pinned, SHA-512 checked) and start Elasticsearch 8.12
 
 elasticsearch-stop: ## Stop the local Elasticsearch by its pid
 	tools/elasticsearch/es.sh stop
+
+BENCH_PRODUCTS ?= 20000
+BENCH_ENV = DATABASE_URL=sqlite:///$(CURDIR)/var/bench.sqlite3 ELASTICSEARCH_INDEX=souk-bench-catalogue
+
+bench-search: install elasticsearch ## Index BENCH_PRODUCTS products (default 20,000), time 500 searches
+	mkdir -p var
+	$(BENCH_ENV) $(PY) manage.py migrate --noinput -v0
+	$(BENCH_ENV) $(PY) manage.py load_demo_data --cooperatives $$(( $(BENCH_PRODUCTS) / 10 ))
+	$(BENCH_ENV) $(PY) manage.py search_bench --queries 500
 
 test: install assets lint elasticsearch ## Run the whole suite (SQLite unless DATABASE_URL is set)
 	$(PY) -m pytest $(PYTEST_ARGS)
