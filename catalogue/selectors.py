@@ -1,6 +1,7 @@
 """Reads of the catalogue: product listings with their cooperatives, in a flat number of queries."""
 
-from django.db.models import Min, Prefetch, Q, QuerySet
+from django.db.models import F, Min, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from catalogue.models import Category, Product
 from cooperatives.models import Certification, Cooperative
@@ -25,6 +26,7 @@ def product_list_browsable(
     cooperative: Cooperative | None = None,
     query: str = "",
     sort: str = "newest",
+    filters=None,
 ) -> QuerySet:
     """Public products of verified cooperatives, optionally in a category subtree or matching words.
 
@@ -39,6 +41,8 @@ def product_list_browsable(
         products = products.filter(categories__in=category.get_descendants_and_self())
     if cooperative is not None:
         products = products.filter(stockrecords__partner__cooperative=cooperative)
+    if filters is not None:
+        products = _filtered(products, filters)
     for word in query.split()[:10]:
         products = products.filter(
             Q(title_fr__icontains=word)
@@ -54,6 +58,45 @@ def product_list_browsable(
     ordered = Product.objects.filter(pk__in=ids).annotate(min_price=Min("stockrecords__price"))
     ordered = ordered.order_by(*PRODUCT_SORTS.get(sort, PRODUCT_SORTS["newest"]))
     return _with_listing_relations(ordered)
+
+
+def _filtered(products: QuerySet, filters) -> QuerySet:
+    """The search page's filters (search.queries.Filters), for when the engine is away."""
+    cooperative = "stockrecords__partner__cooperative"
+    if filters.region:
+        products = products.filter(**{f"{cooperative}__region__code__in": filters.region})
+    if filters.cooperative:
+        products = products.filter(**{f"{cooperative}__slug__in": filters.cooperative})
+    if filters.women_led:
+        products = products.filter(**{f"{cooperative}__women_led": True})
+    if filters.label:
+        valid = Certification.objects.valid().filter(kind__in=filters.label)
+        products = products.filter(labels__in=valid)
+    if filters.category:
+        trees = Q()
+        for category in Category.objects.filter(slug__in=filters.category):
+            trees |= Q(categories__path__startswith=category.path)
+        products = products.filter(trees) if trees else products.none()
+    if filters.in_stock:
+        products = products.filter(
+            stockrecords__num_in_stock__gt=Coalesce(F("stockrecords__num_allocated"), 0)
+        )
+    if filters.price:
+        from search.queries import PRICE_RANGES
+
+        ranges = Q()
+        for key, _label, low, high in PRICE_RANGES:
+            if key in filters.price:
+                bounds = {}
+                if low is not None:
+                    bounds["stockrecords__price__gte"] = low
+                if high is not None:
+                    bounds["stockrecords__price__lt"] = high
+                ranges |= Q(**bounds)
+        products = products.filter(ranges) if ranges else products
+    if filters.kind and "product" not in filters.kind:
+        products = products.none()
+    return products
 
 
 def product_list_featured(*, limit: int) -> list[Product]:

@@ -90,7 +90,10 @@ class ProductListView(ListView):
                 )
                 self.search_fallback = True
         return product_list_browsable(
-            category=self.category, query=self.form.query(), sort=self.form.sort()
+            category=self.category,
+            query=self.form.query(),
+            sort=self.form.sort(),
+            filters=self.form.filters(),
         )
 
     def paginate_queryset(self, queryset, page_size):

@@ -114,3 +114,17 @@ def test_suggestions_never_fail(client, indexed, q):
     response = client.get("/search/suggest/", {"q": q})
 
     assert response.status_code == 200
+
+
+def test_without_the_engine_filters_still_narrow_the_list(client, settings):
+    settings.ELASTICSEARCH_URL = ""
+    everything = client.get("/catalogue/").context["paginator"].count
+
+    response = client.get("/catalogue/", {"region": "MA-09", "in_stock": "1", "price": "0-100"})
+
+    narrowed = response.context["products"]
+    assert 0 < response.context["paginator"].count < everything
+    for product in narrowed:
+        record = product.stockrecords.all()[0]
+        assert record.partner.cooperative.region.code == "MA-09"
+        assert record.price < 100
