@@ -102,3 +102,16 @@ def shipment_shipped_send(*, shipment_id: int) -> None:
         to=[order.email],
         language=order.language,
     )
+
+
+def order_unpaid_send(*, order_id: int) -> None:
+    """Tell the customer their card order was cancelled because it was never paid."""
+    from marketplace.apps.order.models import Order
+
+    order = Order.objects.get(pk=order_id)
+    _send(
+        template="order_unpaid",
+        context={"order": order},
+        to=[order.email],
+        language=order.language,
+    )

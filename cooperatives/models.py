@@ -263,6 +263,7 @@ class CooperativeShipment(models.Model):
     """The part of an order one cooperative fulfils: its lines, delivery, commission and due."""
 
     class Status(models.TextChoices):
+        AWAITING_PAYMENT = "awaiting_payment", _("Awaiting card payment")
         NEW = "new", _("New")
         ACCEPTED = "accepted", _("Accepted")
         SHIPPED = "shipped", _("Shipped")
@@ -276,6 +277,7 @@ class CooperativeShipment(models.Model):
 
     OPEN_STATUSES = (Status.NEW, Status.ACCEPTED, Status.SHIPPED)
     TRANSITIONS = {
+        Status.AWAITING_PAYMENT: {Status.NEW, Status.CANCELLED},
         Status.NEW: {Status.ACCEPTED, Status.CANCELLED},
         Status.ACCEPTED: {Status.SHIPPED, Status.CANCELLED},
         Status.SHIPPED: {Status.DELIVERED, Status.REFUSED},
@@ -291,7 +293,7 @@ class CooperativeShipment(models.Model):
         verbose_name=_("cooperative"),
     )
     status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.NEW, db_index=True
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
     )
     delivery_method = models.CharField(
         _("delivery"), max_length=10, choices=DeliveryMethod.choices, default=DeliveryMethod.AMANA

@@ -92,8 +92,11 @@ def cooperative_for_staff(*, user) -> Cooperative | None:
 
 def shipment_list_for_cooperative(*, cooperative: Cooperative, status: str = ""):
     """The cooperative's shipments, newest first, optionally of one status."""
-    shipments = CooperativeShipment.objects.filter(cooperative=cooperative).select_related(
-        "order", "order__shipping_address"
+    # A card order's shipments stay invisible to the cooperative until the payment is confirmed.
+    shipments = (
+        CooperativeShipment.objects.filter(cooperative=cooperative)
+        .exclude(status=CooperativeShipment.Status.AWAITING_PAYMENT)
+        .select_related("order", "order__shipping_address")
     )
     if status:
         shipments = shipments.filter(status=status)
@@ -103,7 +106,9 @@ def shipment_list_for_cooperative(*, cooperative: Cooperative, status: str = "")
 def shipment_get_for_cooperative(*, cooperative: Cooperative, pk: int) -> CooperativeShipment:
     """One of the cooperative's own shipments; another cooperative's is a 404."""
     return get_object_or_404(
-        CooperativeShipment.objects.select_related("order", "order__shipping_address"),
+        CooperativeShipment.objects.select_related("order", "order__shipping_address").exclude(
+            status=CooperativeShipment.Status.AWAITING_PAYMENT
+        ),
         pk=pk,
         cooperative=cooperative,
     )
@@ -132,7 +137,11 @@ def cooperative_sales_summary(*, cooperative: Cooperative, since) -> dict[str, D
     `owed` is everything booked in its ledger less payouts; `awaiting_delivery` is the part of it
     still riding on open shipments, so `payable` is what the operators can transfer now.
     """
-    closed = [CooperativeShipment.Status.CANCELLED, CooperativeShipment.Status.REFUSED]
+    closed = [
+        CooperativeShipment.Status.CANCELLED,
+        CooperativeShipment.Status.REFUSED,
+        CooperativeShipment.Status.AWAITING_PAYMENT,
+    ]
     recent = CooperativeShipment.objects.filter(
         cooperative=cooperative, created_at__gte=since
     ).exclude(status__in=closed)

@@ -147,11 +147,15 @@ def basket_stock_lock(*, basket) -> None:
 
 
 @transaction.atomic
-def order_shipments_create(*, order, quotes) -> list[CooperativeShipment]:
+def order_shipments_create(
+    *, order, quotes, awaiting_payment: bool = False
+) -> list[CooperativeShipment]:
     """Split a placed order into one shipment per cooperative and book each in the ledger.
 
     The commission rate is frozen at sale time; the cooperative is owed its products and its
-    delivery charge, less the commission on the products.
+    delivery charge, less the commission on the products. A card order's shipments wait for the
+    payment (`order_shipments_release`): until then no cooperative sees them and nothing is
+    booked or sent.
     """
     quotes_by_partner = {quote.cooperative.partner_id: quote for quote in quotes}
     items_by_partner: dict[int, Decimal] = defaultdict(Decimal)
@@ -174,16 +178,65 @@ def order_shipments_create(*, order, quotes) -> list[CooperativeShipment]:
             commission_rate=rate,
             commission_amount=commission,
             amount_owed=money(items_total) + money(quote.charge) - commission,
+            status=Status.AWAITING_PAYMENT if awaiting_payment else Status.NEW,
         )
-        _ledger_book(shipment, LedgerEntry.Kind.SALE, shipment.items_total)
-        if shipment.shipping_charge:
-            _ledger_book(shipment, LedgerEntry.Kind.SHIPPING, shipment.shipping_charge)
-        if commission:
-            _ledger_book(shipment, LedgerEntry.Kind.COMMISSION, -commission)
+        if not awaiting_payment:
+            _shipment_book_sale(shipment)
         shipments.append(shipment)
-    order_status_refresh(order=order)
-    transaction.on_commit(partial(emails.order_placed_send, order_id=order.pk))
+    if awaiting_payment:
+        order.status = ORDER_STATUS_PENDING_PAYMENT
+        order.save(update_fields=["status"])
+    else:
+        order_status_refresh(order=order)
+        transaction.on_commit(partial(emails.order_placed_send, order_id=order.pk))
     return shipments
+
+
+def _shipment_book_sale(shipment: CooperativeShipment) -> None:
+    _ledger_book(shipment, LedgerEntry.Kind.SALE, shipment.items_total)
+    if shipment.shipping_charge:
+        _ledger_book(shipment, LedgerEntry.Kind.SHIPPING, shipment.shipping_charge)
+    if shipment.commission_amount:
+        _ledger_book(shipment, LedgerEntry.Kind.COMMISSION, -shipment.commission_amount)
+
+
+@transaction.atomic
+def order_shipments_release(*, order) -> int:
+    """The card payment is confirmed: hand the shipments to their cooperatives, book the sales,
+    send the confirmation and the cooperatives' notices. Releasing twice changes nothing."""
+    waiting = list(
+        CooperativeShipment.objects.select_for_update().filter(
+            order=order, status=Status.AWAITING_PAYMENT
+        )
+    )
+    for shipment in waiting:
+        shipment.status = Status.NEW
+        shipment.save(update_fields=["status"])
+        _shipment_book_sale(shipment)
+    if waiting:
+        order_status_refresh(order=order)
+        transaction.on_commit(partial(emails.order_placed_send, order_id=order.pk))
+    return len(waiting)
+
+
+@transaction.atomic
+def order_unpaid_cancel(*, order, reason: str) -> int:
+    """A card order never paid: cancel its waiting shipments and release their stock."""
+    waiting = list(
+        CooperativeShipment.objects.select_for_update().filter(
+            order=order, status=Status.AWAITING_PAYMENT
+        )
+    )
+    for shipment in waiting:
+        shipment.status = Status.CANCELLED
+        shipment.cancellation_reason = reason
+        shipment.closed_at = timezone.now()
+        shipment.save(update_fields=["status", "cancellation_reason", "closed_at"])
+        _shipment_stock(shipment, consume=False)
+    if waiting:
+        order_status_refresh(order=order)
+        transaction.on_commit(partial(emails.order_unpaid_send, order_id=order.pk))
+    return len(waiting)
 
 
 def _ledger_book(shipment: CooperativeShipment, kind: str, amount: Decimal) -> LedgerEntry:
@@ -295,6 +348,7 @@ def _shipment_close(shipment: CooperativeShipment, target: str, reason: str) -> 
 
 
 ORDER_STATUS_PENDING = "Pending"
+ORDER_STATUS_PENDING_PAYMENT = "Pending payment"
 ORDER_STATUS_PROCESSING = "Being processed"
 ORDER_STATUS_SHIPPED = "Shipped"
 ORDER_STATUS_COMPLETE = "Complete"
@@ -307,6 +361,8 @@ def order_status_refresh(*, order) -> str:
     closed = {Status.CANCELLED, Status.REFUSED}
     if not statuses:
         status = ORDER_STATUS_PENDING
+    elif statuses == {Status.AWAITING_PAYMENT}:
+        status = ORDER_STATUS_PENDING_PAYMENT
     elif statuses <= closed:
         status = ORDER_STATUS_CANCELLED
     elif statuses <= closed | {Status.DELIVERED}:
