@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "oscar.apps.communication.apps.CommunicationConfig",
     "oscar.apps.partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
-    "oscar.apps.payment.apps.PaymentConfig",
+    "marketplace.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "marketplace.apps.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
@@ -205,6 +205,7 @@ OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4")
 # An order's status follows its cooperative shipments (see cooperatives.services).
 OSCAR_INITIAL_ORDER_STATUS = "Pending"
 OSCAR_ORDER_STATUS_PIPELINE = {
+    "Pending payment": ("Pending", "Cancelled"),
     "Pending": ("Being processed", "Shipped", "Cancelled"),
     "Being processed": ("Shipped", "Cancelled"),
     "Shipped": ("Complete", "Cancelled"),
@@ -216,6 +217,15 @@ OSCAR_LINE_STATUS_PIPELINE = {}
 MARKETPLACE_DEFAULT_COMMISSION_RATE = Decimal(
     env.str("MARKETPLACE_DEFAULT_COMMISSION_RATE", default="0.10")
 )
+
+# Stripe (card payments) switches on when all three are set; cash on delivery works without it.
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
+# Only tests point the library elsewhere (a local server answering like Stripe's API).
+STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
+# A card order not paid within this delay is cancelled and its stock released.
+CARD_PAYMENT_EXPIRY_MINUTES = env.int("CARD_PAYMENT_EXPIRY_MINUTES", default=60)
 
 # Haystack is installed as a dependency of Oscar's search modules, which read this setting at
 # import time. It never runs: our search fork does not use it and nothing is indexed through it.

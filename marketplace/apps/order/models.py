@@ -26,6 +26,12 @@ class Order(AbstractOrder):
         choices=PaymentMethod.choices,
         default=PaymentMethod.CASH_ON_DELIVERY,
     )
+    payment_reference = models.CharField(
+        _("payment reference"),
+        max_length=255,
+        blank=True,
+        help_text=_("For card orders, the Stripe Checkout session."),
+    )
 
 
 from oscar.apps.order.models import *  # noqa: E402, F403  (Oscar's documented fork pattern)

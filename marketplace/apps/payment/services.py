@@ -1,0 +1,136 @@
+"""Card payments: confirming, expiring and reconciling orders from Stripe's signed events."""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from cooperatives.services import (
+    ORDER_STATUS_PENDING_PAYMENT,
+    order_shipments_release,
+    order_unpaid_cancel,
+)
+from marketplace.apps.order.models import Order
+from marketplace.apps.payment import gateway
+from marketplace.apps.payment.models import Source, SourceType, StripeEvent
+
+logger = logging.getLogger(__name__)
+
+CARD_SOURCE = "card"
+
+
+def _card_source_type() -> SourceType:
+    source_type, _created = SourceType.objects.get_or_create(
+        code=CARD_SOURCE, defaults={"name": "Card (Stripe)"}
+    )
+    return source_type
+
+
+@transaction.atomic
+def stripe_event_handle(*, event: dict) -> str:
+    """Apply one verified Stripe event, once: a replayed event id changes nothing more."""
+    record, created = StripeEvent.objects.get_or_create(
+        event_id=event["id"], defaults={"type": event.get("type", "")}
+    )
+    if not created:
+        return "duplicate"
+    payload = event.get("data", {}).get("object", {}) or {}
+    handlers = {
+        "checkout.session.completed": _session_completed,
+        "checkout.session.async_payment_succeeded": _session_completed,
+        "checkout.session.expired": _session_expired,
+    }
+    handler = handlers.get(record.type)
+    order_number, outcome = handler(payload) if handler else ("", "ignored")
+    record.order_number = order_number or ""
+    record.outcome = outcome
+    record.save(update_fields=["order_number", "outcome"])
+    logger.info("Stripe event %s (%s): %s %s", record.event_id, record.type, order_number, outcome)
+    return outcome
+
+
+def _order_for(session: dict) -> tuple[str, Order | None]:
+    number = (session.get("metadata") or {}).get("order_number") or session.get(
+        "client_reference_id", ""
+    )
+    order = Order.objects.select_for_update().filter(number=number).first() if number else None
+    return number, order
+
+
+def _session_completed(session: dict) -> tuple[str, str]:
+    number, order = _order_for(session)
+    if order is None:
+        return number, "unknown order"
+    if session.get("payment_status") != "paid":
+        return number, "not paid yet"
+    amount = gateway.from_minor(session.get("amount_total") or 0)
+    currency = (session.get("currency") or "").lower()
+    if currency != gateway.CURRENCY or amount != order.total_incl_tax:
+        logger.error(
+            "Order %s: Stripe says %s %s, the order is %s MAD: not marked paid",
+            number,
+            amount,
+            currency,
+            order.total_incl_tax,
+        )
+        return number, "amount or currency mismatch"
+    payment_intent = session.get("payment_intent") or ""
+    if order.sources.filter(source_type__code=CARD_SOURCE).exists():
+        return number, "already paid"
+    if order.status != ORDER_STATUS_PENDING_PAYMENT:
+        # Paid after it expired: give the money back rather than revive a cancelled order.
+        transaction.on_commit(
+            lambda: gateway.refund_create(
+                payment_intent=payment_intent, amount=amount, key=f"late-{number}"
+            )
+        )
+        return number, "paid too late: refunded"
+    source = Source.objects.create(
+        order=order,
+        source_type=_card_source_type(),
+        currency=order.currency,
+        amount_allocated=amount,
+        reference=payment_intent,
+    )
+    source.debit(amount, reference=payment_intent, status="succeeded")
+    order_shipments_release(order=order)
+    return number, "paid"
+
+
+def _session_expired(session: dict) -> tuple[str, str]:
+    number, order = _order_for(session)
+    if order is None or order.status != ORDER_STATUS_PENDING_PAYMENT:
+        return number, "ignored"
+    order_unpaid_cancel(order=order, reason=_unpaid_reason(order))
+    return number, "expired"
+
+
+def _unpaid_reason(order: Order) -> str:
+    with translation.override(order.language):
+        return gettext("The card payment was not received in time.")
+
+
+def orders_unpaid_expire(*, now: datetime.datetime | None = None) -> list[str]:
+    """Cancel card orders left unpaid past the delay; returns their numbers."""
+    now = now or timezone.now()
+    limit = now - datetime.timedelta(minutes=settings.CARD_PAYMENT_EXPIRY_MINUTES)
+    expired = []
+    stale = Order.objects.filter(status=ORDER_STATUS_PENDING_PAYMENT, date_placed__lt=limit)
+    for number in stale.values_list("number", flat=True):
+        with transaction.atomic():
+            order = Order.objects.select_for_update().get(number=number)
+            if order.status != ORDER_STATUS_PENDING_PAYMENT:
+                continue
+            order_unpaid_cancel(order=order, reason=_unpaid_reason(order))
+            if order.payment_reference:
+                reference = order.payment_reference
+                transaction.on_commit(
+                    lambda reference=reference: gateway.checkout_session_expire(
+                        session_id=reference
+                    )
+                )
+            expired.append(number)
+    return expired
