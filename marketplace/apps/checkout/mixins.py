@@ -8,7 +8,7 @@ from oscar.apps.checkout import mixins
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 
 from cooperatives.services import basket_stock_lock, order_shipments_create
-from marketplace.apps.checkout.payment import CASH_ON_DELIVERY
+from marketplace.apps.checkout.payment import CARD, CASH_ON_DELIVERY
 
 
 def _delivery_quotes(shipping_method):
@@ -38,6 +38,9 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
         kwargs.setdefault(
             "payment_method", self.checkout_session.payment_method() or CASH_ON_DELIVERY
         )
+        card_session = getattr(self, "card_session", None)
+        if card_session is not None:
+            kwargs.setdefault("payment_reference", card_session.id)
         try:
             # A savepoint: if the stock ran out meanwhile, nothing of the order remains.
             with transaction.atomic():
@@ -54,7 +57,11 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
                     surcharges=surcharges,
                     **kwargs,
                 )
-                order_shipments_create(order=order, quotes=_delivery_quotes(shipping_method))
+                order_shipments_create(
+                    order=order,
+                    quotes=_delivery_quotes(shipping_method),
+                    awaiting_payment=order.payment_method == CARD,
+                )
         except ValidationError as error:
             raise UnableToPlaceOrder(" ".join(error.messages)) from error
         return order

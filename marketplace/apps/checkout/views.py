@@ -1,18 +1,27 @@
 """Checkout steps: delivery chosen per cooperative, payment method, preview with the breakdown."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from oscar.apps.checkout import views
+from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.apps.payment.models import Source, SourceType
 
-from cooperatives.services import CASH_ON_DELIVERY_SOURCE
+from cooperatives.services import (
+    CASH_ON_DELIVERY_SOURCE,
+    ORDER_STATUS_CANCELLED,
+    ORDER_STATUS_PENDING_PAYMENT,
+)
 from cooperatives.shipping import basket_quotes, region_for_address
 from marketplace.apps.checkout.forms import DeliveryChoiceForm, PaymentMethodForm
-from marketplace.apps.checkout.payment import CASH_ON_DELIVERY, payment_methods_available
+from marketplace.apps.checkout.payment import CARD, CASH_ON_DELIVERY, payment_methods_available
 from marketplace.apps.checkout.session import CheckoutSessionMixin
+from marketplace.apps.order.models import Order
+from marketplace.apps.payment import gateway
 from marketplace.apps.shipping.methods import CooperativeDelivery
 
 IndexView = views.IndexView
@@ -104,8 +113,38 @@ class PaymentDetailsView(views.PaymentDetailsView):
             return redirect("checkout:preview")
         return super().get(request, *args, **kwargs)
 
+    card_session = None
+
+    def render_payment_details(self, request, **kwargs):
+        # No separate card form here: a payment problem is shown on the confirmation page.
+        return self.render_preview(request, **kwargs)
+
     def handle_payment(self, order_number, total, **kwargs):
-        if self.checkout_session.payment_method() == CASH_ON_DELIVERY:
+        method = self.checkout_session.payment_method()
+        if method not in dict(payment_methods_available()):
+            raise UnableToTakePayment(_("Choose how you will pay."))
+        if method == CARD:
+            # Stripe first: if it is down, nothing is placed and the basket stays as it was.
+            try:
+                self.card_session = gateway.checkout_session_create(
+                    order_number=order_number,
+                    amount=total.incl_tax,
+                    email=self.get_customer_email(),
+                    description=_("Souk Tadamoun order %(number)s") % {"number": order_number},
+                    success_url=self.request.build_absolute_uri(reverse("checkout:card-return")),
+                    cancel_url=self.request.build_absolute_uri(reverse("checkout:card-return"))
+                    + "?cancelled=1",
+                    language=get_language() or "fr",
+                )
+            except gateway.GatewayUnavailable as error:
+                raise UnableToTakePayment(
+                    _(
+                        "Card payment is unavailable right now and nothing was charged. "
+                        "Try again in a moment, or choose cash on delivery."
+                    )
+                ) from error
+            return
+        if method == CASH_ON_DELIVERY:
             # Nothing is taken now: the courier collects each parcel's amount on delivery.
             source_type, _created = SourceType.objects.get_or_create(
                 code=CASH_ON_DELIVERY_SOURCE, defaults={"name": "Cash on delivery"}
@@ -118,3 +157,39 @@ class PaymentDetailsView(views.PaymentDetailsView):
                     reference=order_number,
                 )
             )
+
+    def get_customer_email(self) -> str:
+        if self.request.user.is_authenticated:
+            return self.request.user.email
+        return self.checkout_session.get_guest_email() or ""
+
+    def handle_successful_order(self, order):
+        if order.payment_method != CARD:
+            return super().handle_successful_order(order)
+        # The order waits for Stripe's webhook; the customer goes to pay.
+        self.checkout_session.flush()
+        self.request.session["checkout_order_id"] = order.id
+        return redirect(self.card_session.url)
+
+
+class CardReturnView(generic.TemplateView):
+    """Back from Stripe: "confirming your payment" until the webhook lands, then thank you."""
+
+    template_name = "oscar/checkout/card_return.html"
+
+    def get(self, request, *args, **kwargs):
+        order = Order.objects.filter(pk=request.session.get("checkout_order_id")).first()
+        if order is None:
+            return redirect("basket:summary")
+        if order.status not in (ORDER_STATUS_PENDING_PAYMENT, ORDER_STATUS_CANCELLED):
+            return redirect("checkout:thank-you")
+        self.order = order
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["order"] = self.order
+        context["waiting"] = self.order.status == ORDER_STATUS_PENDING_PAYMENT
+        context["cancelled_at_stripe"] = "cancelled" in self.request.GET
+        context["expiry_minutes"] = settings.CARD_PAYMENT_EXPIRY_MINUTES
+        return context
