@@ -362,11 +362,19 @@ class LedgerEntry(models.Model):
         COMMISSION = "commission", _("Commission")
         REVERSAL = "reversal", _("Cancellation")
         CASH_COLLECTED = "cash", _("Cash collected on delivery")
+        REFUND = "refund", _("Refund")
         PAYOUT = "payout", _("Payout")
 
     # Cash collected is what the carrier took from the customer for us: it does not change what
     # the cooperative is owed, it tells the operators that the money is in.
-    OWED_KINDS = (Kind.SALE, Kind.SHIPPING, Kind.COMMISSION, Kind.REVERSAL, Kind.PAYOUT)
+    OWED_KINDS = (
+        Kind.SALE,
+        Kind.SHIPPING,
+        Kind.COMMISSION,
+        Kind.REVERSAL,
+        Kind.REFUND,
+        Kind.PAYOUT,
+    )
 
     cooperative = models.ForeignKey(
         Cooperative, on_delete=models.PROTECT, related_name="ledger_entries"
@@ -388,10 +396,11 @@ class LedgerEntry(models.Model):
         verbose_name = _("ledger entry")
         verbose_name_plural = _("ledger entries")
         constraints = [
-            # Each shipment is booked once per kind: replays and double clicks cannot double it.
+            # Each shipment is booked once per kind (refunds may be several, each recorded once
+            # in payment.Refund): replays and double clicks cannot double an entry.
             models.UniqueConstraint(
                 fields=["shipment", "kind"],
-                condition=models.Q(shipment__isnull=False),
+                condition=models.Q(shipment__isnull=False) & ~models.Q(kind="refund"),
                 name="ledger_one_entry_per_shipment_and_kind",
             )
         ]

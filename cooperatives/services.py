@@ -377,3 +377,39 @@ def order_status_refresh(*, order) -> str:
         order.status = status
         order.save(update_fields=["status"])
     return status
+
+
+def money_split(*, amount: Decimal, weights: list[Decimal]) -> list[Decimal]:
+    """Split an amount in proportion to weights, to the centime: the parts add up exactly
+    (the centimes left by rounding down go to the largest remainders)."""
+    amount = money(amount)
+    total = sum(weights, Decimal("0"))
+    if total <= 0:
+        raise ValueError("weights must add up to more than zero")
+    cents = int(amount * 100)
+    exact = [Decimal(cents) * weight / total for weight in weights]
+    parts = [int(share) for share in exact]
+    order = sorted(range(len(weights)), key=lambda i: exact[i] - parts[i], reverse=True)
+    for index in order[: cents - sum(parts)]:
+        parts[index] += 1
+    return [Decimal(part) / 100 for part in parts]
+
+
+def ledger_refund_book(*, order, amount: Decimal, shipment=None) -> None:
+    """A refund lowers what the cooperatives are owed: its own shipment's, or every paid
+    shipment's in proportion to its total when the refund is for the whole order."""
+    if shipment is not None:
+        targets = [shipment]
+    else:
+        targets = list(order.shipments.exclude(status__in=[Status.AWAITING_PAYMENT]).order_by("pk"))
+    if not targets:
+        return
+    shares = money_split(amount=amount, weights=[target.total for target in targets])
+    for target, share in zip(targets, shares, strict=True):
+        if share:
+            LedgerEntry.objects.create(
+                cooperative_id=target.cooperative_id,
+                shipment=target,
+                kind=LedgerEntry.Kind.REFUND,
+                amount=-share,
+            )
