@@ -1,5 +1,6 @@
 """Oscar's payment models, plus the Stripe events we have processed (each exactly once)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,44 @@ class StripeEvent(models.Model):
 
     def __str__(self):
         return f"{self.type} {self.event_id}"
+
+
+class Refund(models.Model):
+    """Money given back on a card order: from our dashboard, or found in Stripe's own."""
+
+    class Origin(models.TextChoices):
+        DASHBOARD = "dashboard", _("Our dashboard")
+        STRIPE = "stripe", _("Stripe's dashboard")
+
+    order = models.ForeignKey("order.Order", on_delete=models.PROTECT, related_name="refunds")
+    shipment = models.ForeignKey(
+        "cooperatives.CooperativeShipment",
+        on_delete=models.PROTECT,
+        related_name="refunds",
+        null=True,
+        blank=True,
+    )
+    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    origin = models.CharField(_("origin"), max_length=12, choices=Origin.choices)
+    stripe_refund_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+    # The refund form's one-time key: a double click or a resent form refunds once.
+    request_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("refund")
+        verbose_name_plural = _("refunds")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="refund_amount_positive")
+        ]
+
+    def __str__(self):
+        return f"{self.order.number} −{self.amount}"
 
 
 from oscar.apps.payment.models import *  # noqa: E402, F403  (Oscar's fork pattern)

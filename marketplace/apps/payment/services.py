@@ -2,20 +2,25 @@
 
 import datetime
 import logging
+from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 from cooperatives.services import (
     ORDER_STATUS_PENDING_PAYMENT,
+    ledger_refund_book,
+    money,
     order_shipments_release,
     order_unpaid_cancel,
 )
 from marketplace.apps.order.models import Order
 from marketplace.apps.payment import gateway
-from marketplace.apps.payment.models import Source, SourceType, StripeEvent
+from marketplace.apps.payment.models import Refund, Source, SourceType, StripeEvent
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +47,7 @@ def stripe_event_handle(*, event: dict) -> str:
         "checkout.session.completed": _session_completed,
         "checkout.session.async_payment_succeeded": _session_completed,
         "checkout.session.expired": _session_expired,
+        "charge.refunded": _charge_refunded,
     }
     handler = handlers.get(record.type)
     order_number, outcome = handler(payload) if handler else ("", "ignored")
@@ -134,3 +140,99 @@ def orders_unpaid_expire(*, now: datetime.datetime | None = None) -> list[str]:
                 )
             expired.append(number)
     return expired
+
+
+def refundable_amount(*, order: Order, shipment=None) -> Decimal:
+    """What can still be refunded: on the order, or on one of its shipments."""
+    paid = sum(
+        (source.amount_debited for source in order.sources.filter(source_type__code=CARD_SOURCE)),
+        Decimal("0.00"),
+    )
+    refunded = sum((refund.amount for refund in order.refunds.all()), Decimal("0.00"))
+    left = paid - refunded
+    if shipment is not None:
+        on_shipment = sum((refund.amount for refund in shipment.refunds.all()), Decimal("0.00"))
+        left = min(left, shipment.total - on_shipment)
+    return max(left, Decimal("0.00"))
+
+
+@transaction.atomic
+def refund_issue(
+    *,
+    order: Order,
+    amount: Decimal,
+    reason: str,
+    request_key: str,
+    shipment=None,
+    by_user=None,
+) -> Refund:
+    """Refund part or all of a card order (or of one shipment) through Stripe, once per form."""
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    existing = Refund.objects.filter(request_key=request_key).first()
+    if existing is not None:
+        return existing
+    source = order.sources.filter(source_type__code=CARD_SOURCE).first()
+    if source is None:
+        raise ValidationError(_("Only orders paid by card can be refunded here."))
+    if shipment is not None and shipment.order_id != order.pk:
+        raise ValidationError(_("This shipment belongs to another order."))
+    amount = money(amount)
+    limit = refundable_amount(order=order, shipment=shipment)
+    if amount <= 0 or amount > limit:
+        raise ValidationError(
+            _("The amount must be more than 0 and at most %(limit)s MAD.") % {"limit": limit}
+        )
+    refund = Refund.objects.create(
+        order=order,
+        shipment=shipment,
+        amount=amount,
+        reason=reason.strip()[:300],
+        origin=Refund.Origin.DASHBOARD,
+        created_by=by_user,
+        request_key=request_key,
+    )
+    try:
+        refund.stripe_refund_id = gateway.refund_create(
+            payment_intent=source.reference, amount=amount, key=f"refund-{request_key}"
+        )
+    except gateway.GatewayUnavailable as error:
+        raise ValidationError(
+            _("Stripe did not accept the refund; nothing was refunded. Try again later.")
+        ) from error
+    refund.save(update_fields=["stripe_refund_id"])
+    source.refund(amount, reference=refund.stripe_refund_id, status="succeeded")
+    ledger_refund_book(order=order, amount=amount, shipment=shipment)
+    return refund
+
+
+def _charge_refunded(charge: dict) -> tuple[str, str]:
+    """Refunds made in Stripe's own dashboard: record those we do not know yet."""
+    payment_intent = charge.get("payment_intent") or ""
+    source = (
+        Source.objects.select_related("order")
+        .filter(source_type__code=CARD_SOURCE, reference=payment_intent)
+        .first()
+        if payment_intent
+        else None
+    )
+    if source is None:
+        return "", "unknown payment"
+    order = Order.objects.select_for_update().get(pk=source.order_id)
+    recorded = 0
+    for item in (charge.get("refunds") or {}).get("data", []):
+        if Refund.objects.filter(stripe_refund_id=item.get("id")).exists():
+            continue
+        amount = gateway.from_minor(item.get("amount") or 0)
+        if amount <= 0:
+            continue
+        Refund.objects.create(
+            order=order,
+            amount=amount,
+            reason="Refunded in Stripe's dashboard",
+            origin=Refund.Origin.STRIPE,
+            stripe_refund_id=item["id"],
+        )
+        source.refund(amount, reference=item["id"], status="succeeded")
+        ledger_refund_book(order=order, amount=amount)
+        recorded += 1
+    return order.number, f"{recorded} refund(s) recorded"

@@ -299,3 +299,165 @@ def test_cash_on_delivery_still_works_with_stripe_configured(
     assert CooperativeShipment.objects.get(order=order).status == "new"
     assert stripe_api.calls("/v1/") == []
     assert Decimal(order.total_incl_tax) > 0
+
+
+# Refunds ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def paid_order(card_order, django_app):
+    assert _post_event(django_app, _paid(card_order)).text == "paid"
+    card_order.refresh_from_db()
+    return card_order
+
+
+@pytest.fixture
+def operator():
+    from tests.factories import UserFactory
+
+    return UserFactory(is_staff=True, is_superuser=True)
+
+
+def _refund_form(app, order, operator):
+    return app.get(f"/dashboard/orders/{order.number}/refund/", user=operator).forms["refund-form"]
+
+
+def test_an_operator_refunds_part_of_a_shipment_and_the_ledger_follows(
+    paid_order, django_app, operator, stripe_api, market
+):
+    carpets = paid_order.shipments.get(cooperative=market.carpets)
+    form = _refund_form(django_app, paid_order, operator)
+    form["shipment"] = str(carpets.pk)
+    form["amount"] = "120.50"
+    form["reason"] = "Tapis abîmé"
+    key = form["request_key"].value
+
+    page = form.submit().follow()
+
+    (call,) = stripe_api.calls("/v1/refunds")
+    assert call["form"] == {"payment_intent": "pi_test_1", "amount": "12050"}
+    assert call["key"] == f"refund-{key}"
+    assert len(page.html.select(".souk-refund")) == 1
+    entry = LedgerEntry.objects.get(shipment=carpets, kind="refund")
+    assert entry.amount == Decimal("-120.50")
+    source = Source.objects.get(order=paid_order)
+    assert source.amount_refunded == Decimal("120.50")
+
+
+def test_a_full_refund_splits_exactly_across_the_shipments(
+    paid_order, django_app, operator, stripe_api
+):
+    form = _refund_form(django_app, paid_order, operator)
+    form["amount"] = str(paid_order.total_incl_tax)
+    form.submit().follow()
+
+    entries = LedgerEntry.objects.filter(shipment__order=paid_order, kind="refund")
+    assert entries.count() == 2
+    assert sum(e.amount for e in entries) == -paid_order.total_incl_tax
+    page = django_app.get(f"/dashboard/orders/{paid_order.number}/refund/", user=operator)
+    assert "refund-form" not in page.forms  # nothing left to refund
+
+
+def test_a_resent_refund_form_refunds_once(paid_order, django_app, operator, stripe_api):
+    form = _refund_form(django_app, paid_order, operator)
+    form["amount"] = "50.00"
+    form.submit()
+    form.submit()
+
+    assert len(stripe_api.calls("/v1/refunds")) == 1
+    assert paid_order.refunds.count() == 1
+
+
+@pytest.mark.parametrize("amount", ["0", "-5", "999999", "abc"])
+def test_an_impossible_refund_amount_changes_nothing(
+    paid_order, django_app, operator, stripe_api, amount
+):
+    form = _refund_form(django_app, paid_order, operator)
+    form["amount"] = amount
+
+    response = form.submit()
+
+    assert response.status_code == 200
+    assert response.html.select(".text-danger, .alert-danger")
+    assert not paid_order.refunds.exists()
+    assert stripe_api.calls("/v1/refunds") == []
+
+
+def test_stripe_refusing_a_refund_records_nothing(paid_order, django_app, operator, stripe_api):
+    form = _refund_form(django_app, paid_order, operator)
+    form["amount"] = "10.00"
+    stripe_api.down = True
+
+    response = form.submit()
+
+    assert response.status_code == 200
+    assert not paid_order.refunds.exists()
+    assert not LedgerEntry.objects.filter(kind="refund").exists()
+
+
+def test_cooperative_staff_cannot_refund(paid_order, django_app, market):
+    response = django_app.get(
+        f"/dashboard/orders/{paid_order.number}/refund/",
+        user=market.argan_staff,
+        expect_errors=True,
+    )
+
+    assert response.status_code in (302, 403)
+    assert not paid_order.refunds.exists()
+
+
+def _charge_refunded(order, refunds, event_id):
+    return {
+        "id": event_id,
+        "object": "event",
+        "type": "charge.refunded",
+        "data": {
+            "object": {
+                "id": "ch_test_1",
+                "object": "charge",
+                "payment_intent": "pi_test_1",
+                "amount_refunded": sum(amount for _id, amount in refunds),
+                "refunds": {"data": [{"id": i, "amount": a} for i, a in refunds]},
+            }
+        },
+    }
+
+
+def test_a_refund_made_in_stripes_dashboard_is_reconciled_once(paid_order, django_app):
+    event = _charge_refunded(paid_order, [("re_dash_1", 3000)], "evt_refund_1")
+    first = _post_event(django_app, event)
+    again = _post_event(django_app, _charge_refunded(paid_order, [("re_dash_1", 3000)], "evt_2"))
+
+    assert (first.text, again.text) == ("1 refund(s) recorded", "0 refund(s) recorded")
+    (refund,) = paid_order.refunds.all()
+    assert (refund.amount, refund.origin) == (Decimal("30.00"), "stripe")
+    assert sum(
+        LedgerEntry.objects.filter(shipment__order=paid_order, kind="refund").values_list(
+            "amount", flat=True
+        )
+    ) == Decimal("-30.00")
+
+
+def test_our_own_refund_echoed_by_stripe_is_not_counted_twice(
+    paid_order, django_app, operator, stripe_api
+):
+    form = _refund_form(django_app, paid_order, operator)
+    form["amount"] = "20.00"
+    form.submit()
+    refund_id = paid_order.refunds.get().stripe_refund_id
+
+    _post_event(django_app, _charge_refunded(paid_order, [(refund_id, 2000)], "evt_echo"))
+
+    assert paid_order.refunds.count() == 1
+    assert LedgerEntry.objects.filter(kind="refund").count() == 2  # split over two shipments
+
+
+def test_the_dashboard_order_page_shows_shipments_and_the_refund_link(
+    paid_order, django_app, operator, market
+):
+    page = django_app.get(f"/dashboard/orders/{paid_order.number}/", user=operator)
+
+    assert page.html.select_one("#refund-link")
+    rows = page.html.select(".souk-dashboard-shipments tr")
+    assert len(rows) == 3  # header and two shipments
+    assert market.carpets.name in page.text

@@ -5,10 +5,18 @@ their lines, and then shows every line of it and lets them change the whole orde
 staff move their shipments in their own space (/my-cooperative/); here they only read their lines.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views import generic
 from oscar.apps.dashboard.orders import views
 from oscar.apps.dashboard.orders.views import *  # noqa: F403  (Oscar's fork pattern)
+
+from marketplace.apps.dashboard.orders.forms import RefundForm
+from marketplace.apps.order.models import Order
+from marketplace.apps.payment.services import refund_issue, refundable_amount
 
 
 def _is_operator(user) -> bool:
@@ -47,3 +55,45 @@ class ShippingAddressUpdateView(views.ShippingAddressUpdateView):
         if not _is_operator(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class OrderRefundView(generic.FormView):
+    """Operators refund a card order, or one of its shipments, fully or partly (staff only)."""
+
+    template_name = "oscar/dashboard/orders/order_refund.html"
+    form_class = RefundForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not _is_operator(request.user):
+            raise PermissionDenied
+        self.order = get_object_or_404(Order, number=kwargs["number"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["order"] = self.order
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["order"] = self.order
+        context["refunds"] = self.order.refunds.select_related("shipment__cooperative")
+        context["refundable"] = refundable_amount(order=self.order)
+        return context
+
+    def form_valid(self, form):
+        try:
+            refund_issue(
+                order=self.order,
+                amount=form.cleaned_data["amount"],
+                reason=form.cleaned_data["reason"],
+                request_key=form.cleaned_data["request_key"],
+                shipment=form.cleaned_data["shipment"],
+                by_user=self.request.user,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Refund sent to Stripe."))
+        return redirect("dashboard:order-refund", number=self.order.number)
