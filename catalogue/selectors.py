@@ -20,6 +20,15 @@ def _with_listing_relations(queryset: QuerySet) -> QuerySet:
     )
 
 
+def product_list_sellable() -> QuerySet:
+    """What the shop lists and search indexes: public products of verified cooperatives."""
+    return Product.objects.browsable().filter(
+        stockrecords__partner__cooperative__verification_state=(
+            Cooperative.VerificationState.VERIFIED
+        )
+    )
+
+
 def product_list_browsable(
     *,
     category: Category | None = None,
@@ -32,11 +41,7 @@ def product_list_browsable(
 
     This is the database path of browsing and search; the search engine takes over when it runs.
     """
-    products = Product.objects.browsable().filter(
-        stockrecords__partner__cooperative__verification_state=(
-            Cooperative.VerificationState.VERIFIED
-        )
-    )
+    products = product_list_sellable()
     if category is not None:
         products = products.filter(categories__in=category.get_descendants_and_self())
     if cooperative is not None:

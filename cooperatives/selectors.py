@@ -116,15 +116,16 @@ def shipment_get_for_cooperative(*, cooperative: Cooperative, pk: int) -> Cooper
 
 # Free stock at or below this (unless a stock record sets its own threshold) counts as low.
 LOW_STOCK_DEFAULT = 3
+# A stock record's free stock (Oscar's net_stock_level) as a query expression.
+FREE_STOCK = F("num_in_stock") - Coalesce(F("num_allocated"), 0)
 
 
 def stockrecord_list_low(*, cooperative: Cooperative, default_threshold: int = LOW_STOCK_DEFAULT):
     """The cooperative's products whose free stock is at or below their alert threshold."""
-    free = F("num_in_stock") - Coalesce(F("num_allocated"), 0)
     threshold = Coalesce(F("low_stock_threshold"), default_threshold)
     return (
         StockRecord.objects.filter(partner_id=cooperative.partner_id)
-        .annotate(free_stock=free)
+        .annotate(free_stock=FREE_STOCK)
         .filter(free_stock__lte=threshold)
         .select_related("product")
         .order_by("free_stock", "product__title")
@@ -173,7 +174,7 @@ def stockrecord_list_for_products(*, cooperative: Cooperative) -> QuerySet:
         StockRecord.objects.filter(partner_id=cooperative.partner_id, product__isnull=False)
         .select_related("product")
         .annotate(
-            free_stock=F("num_in_stock") - Coalesce(F("num_allocated"), 0),
+            free_stock=FREE_STOCK,
             alert_at=Coalesce(F("low_stock_threshold"), LOW_STOCK_DEFAULT),
         )
         .order_by("-product__date_created", "-pk")

@@ -21,6 +21,7 @@ from cooperatives.models import (
     Region,
 )
 from cooperatives.regions import MOROCCO, REGIONS
+from marketplace.apps.payment import sources
 
 
 @transaction.atomic
@@ -112,7 +113,6 @@ def product_labels_set(*, product, labels: list[Certification]) -> None:
 # Orders, shipments and the ledger -------------------------------------------------------------
 
 CENT = Decimal("0.01")
-CASH_ON_DELIVERY_SOURCE = "cash-on-delivery"
 TRACKING_NUMBER = re.compile(r"[A-Z0-9]{8,30}")
 Status = CooperativeShipment.Status
 
@@ -136,7 +136,7 @@ def basket_stock_lock(*, basket) -> None:
     records = StockRecord.objects.select_for_update().filter(pk__in=needed).order_by("pk")
     problems = []
     for record in records:
-        available = max((record.num_in_stock or 0) - (record.num_allocated or 0), 0)
+        available = max(record.net_stock_level, 0)
         if needed[record.pk] > available:
             problems.append(
                 _("Only %(count)s left of “%(title)s”: please lower the quantity in your basket.")
@@ -183,11 +183,8 @@ def order_shipments_create(
         if not awaiting_payment:
             _shipment_book_sale(shipment)
         shipments.append(shipment)
-    if awaiting_payment:
-        order.status = ORDER_STATUS_PENDING_PAYMENT
-        order.save(update_fields=["status"])
-    else:
-        order_status_refresh(order=order)
+    order_status_refresh(order=order)
+    if not awaiting_payment:
         transaction.on_commit(partial(emails.order_placed_send, order_id=order.pk))
     return shipments
 
@@ -200,15 +197,19 @@ def _shipment_book_sale(shipment: CooperativeShipment) -> None:
         _ledger_book(shipment, LedgerEntry.Kind.COMMISSION, -shipment.commission_amount)
 
 
-@transaction.atomic
-def order_shipments_release(*, order) -> int:
-    """The card payment is confirmed: hand the shipments to their cooperatives, book the sales,
-    send the confirmation and the cooperatives' notices. Releasing twice changes nothing."""
-    waiting = list(
+def _shipments_awaiting_payment(order) -> list[CooperativeShipment]:
+    return list(
         CooperativeShipment.objects.select_for_update().filter(
             order=order, status=Status.AWAITING_PAYMENT
         )
     )
+
+
+@transaction.atomic
+def order_shipments_release(*, order) -> int:
+    """The card payment is confirmed: hand the shipments to their cooperatives, book the sales,
+    send the confirmation and the cooperatives' notices. Releasing twice changes nothing."""
+    waiting = _shipments_awaiting_payment(order)
     for shipment in waiting:
         shipment.status = Status.NEW
         shipment.save(update_fields=["status"])
@@ -222,17 +223,9 @@ def order_shipments_release(*, order) -> int:
 @transaction.atomic
 def order_unpaid_cancel(*, order, reason: str) -> int:
     """A card order never paid: cancel its waiting shipments and release their stock."""
-    waiting = list(
-        CooperativeShipment.objects.select_for_update().filter(
-            order=order, status=Status.AWAITING_PAYMENT
-        )
-    )
+    waiting = _shipments_awaiting_payment(order)
     for shipment in waiting:
-        shipment.status = Status.CANCELLED
-        shipment.cancellation_reason = reason
-        shipment.closed_at = timezone.now()
-        shipment.save(update_fields=["status", "cancellation_reason", "closed_at"])
-        _shipment_stock(shipment, consume=False)
+        _shipment_mark_closed(shipment, Status.CANCELLED, reason)
     if waiting:
         order_status_refresh(order=order)
         transaction.on_commit(partial(emails.order_unpaid_send, order_id=order.pk))
@@ -311,7 +304,7 @@ def shipment_mark_delivered(*, shipment: CooperativeShipment) -> CooperativeShip
     order = shipment.order
     if order.payment_method == order.PaymentMethod.CASH_ON_DELIVERY:
         _ledger_book(shipment, LedgerEntry.Kind.CASH_COLLECTED, shipment.total)
-        source = order.sources.filter(source_type__code=CASH_ON_DELIVERY_SOURCE).first()
+        source = order.sources.filter(source_type__code=sources.CASH_ON_DELIVERY).first()
         if source is not None:
             source.debit(shipment.total, reference=shipment.reference)
     order_status_refresh(order=order)
@@ -337,14 +330,19 @@ def _shipment_close(shipment: CooperativeShipment, target: str, reason: str) -> 
     if target == Status.CANCELLED and not reason:
         raise ValidationError({"reason": _("Say why the shipment is cancelled.")})
     shipment = _shipment_locked(shipment, target)
+    _shipment_mark_closed(shipment, target, reason)
+    _ledger_book(shipment, LedgerEntry.Kind.REVERSAL, -shipment.amount_owed)
+    order_status_refresh(order=shipment.order)
+    return shipment
+
+
+def _shipment_mark_closed(shipment: CooperativeShipment, target: str, reason: str) -> None:
+    """Cancelled or refused (the shipment is locked by the caller): its stock comes back."""
     shipment.status = target
     shipment.cancellation_reason = reason[:500]
     shipment.closed_at = timezone.now()
     shipment.save(update_fields=["status", "cancellation_reason", "closed_at"])
     _shipment_stock(shipment, consume=False)
-    _ledger_book(shipment, LedgerEntry.Kind.REVERSAL, -shipment.amount_owed)
-    order_status_refresh(order=shipment.order)
-    return shipment
 
 
 ORDER_STATUS_PENDING = "Pending"

@@ -15,7 +15,8 @@ from django.utils import timezone
 from elasticsearch.helpers import bulk
 
 from catalogue.models import Category, Product
-from cooperatives.models import Certification, Cooperative
+from catalogue.selectors import product_list_sellable
+from cooperatives.models import Certification
 from marketplace.progress import ProgressBar
 from search.documents import LANGUAGES, CatalogueDocument
 from search.engine import get_indexing_client
@@ -30,17 +31,8 @@ def alias_name() -> str:
 
 
 def indexable_products() -> QuerySet:
-    """Public products of verified cooperatives: exactly what the shop lists."""
-    return (
-        Product.objects.filter(
-            is_public=True,
-            stockrecords__partner__cooperative__verification_state=(
-                Cooperative.VerificationState.VERIFIED
-            ),
-        )
-        .distinct()
-        .order_by("pk")
-    )
+    """Exactly what the shop lists (catalogue.selectors.product_list_sellable)."""
+    return product_list_sellable().distinct().order_by("pk")
 
 
 def _with_document_relations(queryset: QuerySet) -> QuerySet:
@@ -68,9 +60,7 @@ def product_document(product: Product, categories_by_path: dict[str, Category]) 
     records = list(product.stockrecords.all())
     record = records[0] if records else None
     cooperative = record.partner.cooperative if record else None
-    free = 0
-    if record is not None and record.num_in_stock is not None:
-        free = max(record.num_in_stock - (record.num_allocated or 0), 0)
+    free = max(record.net_stock_level, 0) if record is not None else 0
     trail: list[Category] = []
     for category in product.categories.all():
         trail.extend(_category_trail(category, categories_by_path))

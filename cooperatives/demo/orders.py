@@ -10,12 +10,12 @@ from oscar.apps.checkout.calculators import OrderTotalCalculator
 from oscar.apps.order.utils import OrderCreator
 from oscar.apps.partner.models import StockRecord
 from oscar.apps.partner.strategy import Selector
-from oscar.apps.payment.models import Source, SourceType
 
 from cooperatives import services
 from cooperatives.models import CooperativeShipment, Region
 from cooperatives.shipping import basket_quotes
 from marketplace.apps.order.models import Order, ShippingAddress
+from marketplace.apps.payment.sources import cash_on_delivery_source
 from marketplace.apps.shipping.methods import CooperativeDelivery
 
 DEMO_ORDER_PREFIX = "DEMO-"
@@ -133,16 +133,11 @@ def _place(spec: DemoOrder, customer) -> Order:
         language="fr",
         payment_method=Order.PaymentMethod.CASH_ON_DELIVERY,
     )
-    source_type, _created = SourceType.objects.get_or_create(
-        code=services.CASH_ON_DELIVERY_SOURCE, defaults={"name": "Cash on delivery"}
+    source = cash_on_delivery_source(
+        reference=order.number, currency=order.currency, amount=order.total_incl_tax
     )
-    Source.objects.create(
-        order=order,
-        source_type=source_type,
-        currency=order.currency,
-        amount_allocated=order.total_incl_tax,
-        reference=order.number,
-    )
+    source.order = order
+    source.save()
     basket.submit()
     for shipment in services.order_shipments_create(order=order, quotes=quotes):
         for step in STEPS[spec.statuses.get(shipment.cooperative.slug, Status.NEW)]:

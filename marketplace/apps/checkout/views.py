@@ -9,10 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from oscar.apps.checkout import views
 from oscar.apps.payment.exceptions import UnableToTakePayment
-from oscar.apps.payment.models import Source, SourceType
 
 from cooperatives.services import (
-    CASH_ON_DELIVERY_SOURCE,
     ORDER_STATUS_CANCELLED,
     ORDER_STATUS_PENDING_PAYMENT,
 )
@@ -22,6 +20,7 @@ from marketplace.apps.checkout.payment import CARD, CASH_ON_DELIVERY, payment_me
 from marketplace.apps.checkout.session import CheckoutSessionMixin
 from marketplace.apps.order.models import Order
 from marketplace.apps.payment import gateway
+from marketplace.apps.payment.sources import cash_on_delivery_source
 from marketplace.apps.shipping.methods import CooperativeDelivery
 
 IndexView = views.IndexView
@@ -146,15 +145,9 @@ class PaymentDetailsView(views.PaymentDetailsView):
             return
         if method == CASH_ON_DELIVERY:
             # Nothing is taken now: the courier collects each parcel's amount on delivery.
-            source_type, _created = SourceType.objects.get_or_create(
-                code=CASH_ON_DELIVERY_SOURCE, defaults={"name": "Cash on delivery"}
-            )
             self.add_payment_source(
-                Source(
-                    source_type=source_type,
-                    currency=total.currency,
-                    amount_allocated=total.incl_tax,
-                    reference=order_number,
+                cash_on_delivery_source(
+                    reference=order_number, currency=total.currency, amount=total.incl_tax
                 )
             )
 

@@ -19,19 +19,12 @@ from cooperatives.services import (
     order_unpaid_cancel,
 )
 from marketplace.apps.order.models import Order
-from marketplace.apps.payment import gateway
-from marketplace.apps.payment.models import Refund, Source, SourceType, StripeEvent
+from marketplace.apps.payment import gateway, sources
+from marketplace.apps.payment.models import Refund, Source, StripeEvent
 
 logger = logging.getLogger(__name__)
 
-CARD_SOURCE = "card"
-
-
-def _card_source_type() -> SourceType:
-    source_type, _created = SourceType.objects.get_or_create(
-        code=CARD_SOURCE, defaults={"name": "Card (Stripe)"}
-    )
-    return source_type
+CARD_SOURCE = sources.CARD
 
 
 @transaction.atomic
@@ -96,7 +89,7 @@ def _session_completed(session: dict) -> tuple[str, str]:
         return number, "paid too late: refunded"
     source = Source.objects.create(
         order=order,
-        source_type=_card_source_type(),
+        source_type=sources.source_type(sources.CARD),
         currency=order.currency,
         amount_allocated=amount,
         reference=payment_intent,
