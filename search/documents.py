@@ -56,37 +56,32 @@ english_possessive = token_filter(
 )
 arabic_stemmer = token_filter("arabic_stemmer", type="stemmer", language="arabic")
 
-# Index-time analyzers: no synonyms (they would be frozen into the index); search-time analyzers
-# add them, so the list can grow with a reindex of nothing.
-french = analyzer(
-    "souk_french",
-    tokenizer="standard",
-    filter=[french_elision, "lowercase", "asciifolding", french_stemmer],
+
+def _analyzers(name: str, *, before: list, stemmer) -> tuple:
+    """An index-time analyzer, and its search-time twin that adds the synonyms before stemming.
+
+    No synonyms at index time (they would be frozen into the index): the list can grow without
+    reindexing.
+    """
+    index_analyzer = analyzer(name, tokenizer="standard", filter=[*before, stemmer])
+    search_analyzer = analyzer(
+        f"{name}_search", tokenizer="standard", filter=[*before, synonyms, stemmer]
+    )
+    return index_analyzer, search_analyzer
+
+
+french, french_search = _analyzers(
+    "souk_french", before=[french_elision, "lowercase", "asciifolding"], stemmer=french_stemmer
 )
-french_search = analyzer(
-    "souk_french_search",
-    tokenizer="standard",
-    filter=[french_elision, "lowercase", "asciifolding", synonyms, french_stemmer],
-)
-arabic = analyzer(
+arabic, arabic_search = _analyzers(
     "souk_arabic",
-    tokenizer="standard",
-    filter=["lowercase", "decimal_digit", "arabic_normalization", arabic_stemmer],
+    before=["lowercase", "decimal_digit", "arabic_normalization"],
+    stemmer=arabic_stemmer,
 )
-arabic_search = analyzer(
-    "souk_arabic_search",
-    tokenizer="standard",
-    filter=["lowercase", "decimal_digit", "arabic_normalization", synonyms, arabic_stemmer],
-)
-english = analyzer(
+english, english_search = _analyzers(
     "souk_english",
-    tokenizer="standard",
-    filter=[english_possessive, "lowercase", "asciifolding", english_stemmer],
-)
-english_search = analyzer(
-    "souk_english_search",
-    tokenizer="standard",
-    filter=[english_possessive, "lowercase", "asciifolding", synonyms, english_stemmer],
+    before=[english_possessive, "lowercase", "asciifolding"],
+    stemmer=english_stemmer,
 )
 # Autocomplete: folded and normalised but not stemmed, across languages.
 folding = analyzer(

@@ -36,6 +36,7 @@ class SearchForm(forms.Form):
 
 FILTER_VALUE = re.compile(r"[\w-]{1,100}")
 FILTER_NAMES = ("category", "region", "cooperative", "label", "kind", "price")
+FLAG_NAMES = ("women_led", "in_stock")
 
 
 class BrowseForm(SearchForm):
@@ -59,20 +60,22 @@ class BrowseForm(SearchForm):
             return self.cleaned_data["sort_by"]
         return "relevance" if self.query() else "newest"
 
+    def _filter_values(self) -> dict[str, list[str]]:
+        if not hasattr(self.data, "getlist"):
+            return {}
+        return {
+            name: [v for v in self.data.getlist(name)[:20] if FILTER_VALUE.fullmatch(v)]
+            for name in (*FILTER_NAMES, *FLAG_NAMES)
+        }
+
     def filters(self) -> Filters:
-        values = (
-            {
-                name: [v for v in self.data.getlist(name)[:20] if FILTER_VALUE.fullmatch(v)]
-                for name in FILTER_NAMES
-            }
-            if hasattr(self.data, "getlist")
-            else {}
-        )
-        return Filters(
-            **values,
-            women_led=self.data.get("women_led") == "1",
-            in_stock=self.data.get("in_stock") == "1",
-        )
+        values = self._filter_values()
+        flags = {name: "1" in values.pop(name, []) for name in FLAG_NAMES}
+        return Filters(**values, **flags)
+
+    def filter_params(self) -> list[tuple[str, str]]:
+        """The filters as (name, value) pairs, to carry through another form (the sort)."""
+        return [(name, v) for name, values in self._filter_values().items() for v in values]
 
     def query(self) -> str:
         return self.cleaned_data.get("q", "") if self.is_valid() else ""

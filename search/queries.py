@@ -47,6 +47,11 @@ TERM_FACETS = {
 FLAG_FACETS = {"women_led": "women_led", "in_stock": "in_stock"}
 
 
+def _words(query: str) -> str:
+    """Long input costs the engine (fuzzy matching) and means nothing more: keep its start."""
+    return " ".join(query[:MAX_QUERY_LENGTH].split()[:MAX_QUERY_WORDS])
+
+
 @dataclass
 class Filters:
     """What the shopper narrowed the results to (already validated by the form)."""
@@ -110,8 +115,7 @@ def catalogue_search(
 ) -> SearchResult:
     """Search the index; raises the client's errors (callers fall back to the database)."""
     filters = filters or Filters()
-    # Long input costs the engine (fuzzy matching) and means nothing more: keep its start.
-    query = " ".join(query[:MAX_QUERY_LENGTH].split()[:MAX_QUERY_WORDS])
+    query = _words(query)
     search = Search(using=get_client(), index=alias_name()).extra(track_total_hits=True)
     if query:
         words = Q(
@@ -184,7 +188,7 @@ class Suggestion:
 
 def catalogue_suggest(*, query: str, language: str = "fr", limit: int = 8) -> list[Suggestion]:
     """Titles that start like what the shopper is typing, in their language when it has one."""
-    query = " ".join(query[:MAX_QUERY_LENGTH].split()[:MAX_QUERY_WORDS])
+    query = _words(query)
     if not query:
         return []
     search = Search(using=get_client(), index=alias_name())

@@ -19,7 +19,7 @@ from catalogue.models import Category
 from catalogue.selectors import product_list_browsable, product_list_by_ids
 from search.engine import get_client
 from search.facets import facet_groups
-from search.forms import FILTER_NAMES, FILTER_VALUE, BrowseForm
+from search.forms import BrowseForm
 from search.queries import catalogue_search, catalogue_suggest
 
 logger = logging.getLogger(__name__)
@@ -109,12 +109,7 @@ class ProductListView(ListView):
         params.pop("page", None)
         context["page_query"] = params.urlencode()
         context["search_fallback"] = self.search_fallback
-        context["filter_params"] = [
-            (name, value)
-            for name in (*FILTER_NAMES, "women_led", "in_stock")
-            for value in self.request.GET.getlist(name)[:20]
-            if FILTER_VALUE.fullmatch(value)
-        ]
+        context["filter_params"] = self.form.filter_params()
         if self.engine_results is not None:
             context["facet_groups"] = facet_groups(
                 facets=self.engine_results.result.facets, params=self.request.GET
