@@ -17,12 +17,15 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import sitemap
 from marketplace.apps.payment.views import stripe_webhook
 from marketplace.health import health
 from search import views as search_views
 
 urlpatterns = [
     path("health/", health, name="health"),
+    path("sitemap.xml", sitemap.sitemap, name="sitemap"),
+    path("robots.txt", sitemap.robots_txt, name="robots-txt"),
     path("payments/stripe/webhook/", stripe_webhook, name="stripe-webhook"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("cms/", include(wagtailadmin_urls)),
