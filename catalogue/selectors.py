@@ -136,10 +136,9 @@ def category_list_top_level() -> list[Category]:
     return list(Category.get_root_nodes().filter(is_public=True))
 
 
-def product_list_by_ids(*, ids: list[int]) -> list[Product]:
-    """Products in the given order (as the search engine ranked them), with what cards show."""
-    by_id = {
-        product.pk: product
-        for product in _with_listing_relations(Product.objects.filter(pk__in=ids))
-    }
+def product_list_by_ids(*, ids: list[int], sellable_only: bool = False) -> list[Product]:
+    """Products in the given order (as the search engine ranked them), with what cards show;
+    with `sellable_only`, those the shop no longer sells are left out."""
+    base = product_list_sellable() if sellable_only else Product.objects.all()
+    by_id = {product.pk: product for product in _with_listing_relations(base.filter(pk__in=ids))}
     return [by_id[pk] for pk in ids if pk in by_id]

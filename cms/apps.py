@@ -1,7 +1,20 @@
-"""All Wagtail code: pages, blocks, snippets and campaigns."""
+"""All Wagtail code: pages, blocks, choosers, campaigns, the sitemap."""
 
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _editorial_setup(sender, using, **kwargs):
+    from wagtail.models import Page
+
+    from cms import services
+
+    # A flushed database (transactional tests) has no page tree to set up.
+    if not Page.objects.using(using).filter(depth=1).exists():
+        return
+    services.editorial_setup_ensure()
+    services.home_translations_ensure()
 
 
 class CmsConfig(AppConfig):
@@ -9,3 +22,8 @@ class CmsConfig(AppConfig):
     label = "cms"
     verbose_name = _("Editorial pages")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Groups, locales and the workflow are data every installation needs; permissions only
+        # exist once all apps have migrated, hence after `migrate` rather than in a migration.
+        post_migrate.connect(_editorial_setup, sender=self, dispatch_uid="cms-editorial-setup")

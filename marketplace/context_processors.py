@@ -17,6 +17,7 @@ def languages(request):
                 "name": name,
                 "url": translate_url(path, code),
                 "current": code == current,
+                "alternate": True,
             }
             for code, name in settings.LANGUAGES
         ],

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     # Wagtail (editorial pages). Its search app is labelled `wagtailsearch`, so it does not
     # clash with Oscar's `search`.
     "wagtail.contrib.forms",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -245,6 +247,15 @@ WAGTAIL_SITE_NAME = "Souk Tadamoun"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "jpg", "jpeg", "png"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Pages exist in French, Arabic and English. Editors translate with Wagtail's simple translation
+# (see the README for why not wagtail-localize); new pages appear in every language tree as aliases
+# of the original until someone translates them.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Campaign progress is counted from orders; pages may show a count this many seconds old.
+CAMPAIGN_PROGRESS_CACHE_SECONDS = env.int("CAMPAIGN_PROGRESS_CACHE_SECONDS", default=60)
 
 THUMBNAIL_PRESERVE_FORMAT = True
 THUMBNAIL_QUALITY = 82
@@ -258,5 +269,8 @@ LOGGING = {
         "elastic_transport": {"level": "WARNING"},
         # Oscar logs two lines for every stock change; keep its warnings only.
         "oscar.alerts": {"level": "WARNING"},
+        # Wagtail runs its tasks inline and logs each one, and each page action, at INFO.
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
     },
 }

@@ -2,14 +2,16 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.demo.loader import load_editorial
 from cooperatives.demo import loader
 from cooperatives.demo.orders import load_orders
 
 
 class Command(BaseCommand):
-    """Load 26 believable cooperatives, 130 products and the demo logins; twice changes nothing."""
+    """Load 26 believable cooperatives, 130 products, demo orders, the editorial pages in three
+    languages and the demo logins; twice changes nothing."""
 
-    help = "Load the demo cooperatives, products and logins. Safe to run again."
+    help = "Load the demo cooperatives, products, orders, pages and logins. Safe to run again."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -25,6 +27,7 @@ class Command(BaseCommand):
             raise CommandError("--cooperatives must be zero or more.")
         logins = loader.load_catalogue(progress_stream=self.stderr)
         placed = load_orders(customer=loader.demo_customer())
+        logins += load_editorial()
         if placed:
             self.stdout.write(f"Demo orders placed: {placed}.")
         if cooperatives:

@@ -1,0 +1,217 @@
+"""Reads for the editorial pages: campaigns and their progress, articles, events, languages."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.utils import timezone, translation
+from wagtail.models import Locale, Page
+
+from cms.models import ArticleIndexPage, ArticlePage, CampaignPage, EventPage
+from cooperatives import selectors as cooperative_selectors
+from cooperatives.models import CooperativeShipment
+
+PAID_BY_CARD = (
+    CooperativeShipment.Status.NEW,
+    CooperativeShipment.Status.ACCEPTED,
+    CooperativeShipment.Status.SHIPPED,
+    CooperativeShipment.Status.DELIVERED,
+)
+
+
+@dataclass(frozen=True)
+class CampaignProgress:
+    goal_kind: str
+    goal: int
+    reached: Decimal
+    orders: int
+
+    @property
+    def percent(self) -> int:
+        """Share of the goal reached, 0 to 100 (a campaign may pass its goal: the bar stops)."""
+        if not self.goal:
+            return 0
+        return min(100, int(self.reached * 100 / self.goal))
+
+    @property
+    def count(self) -> int:
+        return int(self.reached)
+
+    @property
+    def is_amount(self) -> bool:
+        return self.goal_kind == CampaignPage.GoalKind.AMOUNT
+
+
+def _local_midnight(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def campaign_progress_count(*, campaign: CampaignPage) -> CampaignProgress:
+    """What the campaign's featured products sold between its dates, in paid orders only:
+    card orders once Stripe confirmed the payment, cash orders once the cash was collected
+    (the shipment was delivered). Cancelled and refused shipments never count."""
+    from marketplace.apps.order.models import Line, Order
+
+    paid = CooperativeShipment.objects.filter(
+        order=OuterRef("order_id"), cooperative__partner=OuterRef("partner_id")
+    ).filter(
+        Q(status=CooperativeShipment.Status.DELIVERED)
+        | Q(order__payment_method=Order.PaymentMethod.CARD, status__in=PAID_BY_CARD)
+    )
+    lines = Line.objects.filter(
+        product_id__in=campaign.featured_product_ids,
+        order__date_placed__gte=_local_midnight(campaign.start_date),
+        order__date_placed__lt=_local_midnight(campaign.end_date + datetime.timedelta(days=1)),
+    ).filter(Exists(paid))
+    totals = lines.aggregate(
+        quantity=Sum("quantity"),
+        amount=Sum("line_price_incl_tax"),
+        orders=Count("order_id", distinct=True),
+    )
+    if campaign.goal_kind == CampaignPage.GoalKind.AMOUNT:
+        reached = totals["amount"] or Decimal("0.00")
+    else:
+        reached = Decimal(totals["quantity"] or 0)
+    return CampaignProgress(
+        goal_kind=campaign.goal_kind,
+        goal=campaign.goal,
+        reached=reached,
+        orders=totals["orders"] or 0,
+    )
+
+
+def campaign_progress(*, campaign: CampaignPage) -> CampaignProgress:
+    """The campaign's progress, counted at most every CAMPAIGN_PROGRESS_CACHE_SECONDS; an
+    edited campaign (new revision) is counted afresh."""
+    key = f"cms:campaign-progress:v1:{campaign.pk}:{campaign.latest_revision_id}"
+    return cache.get_or_set(
+        key,
+        lambda: campaign_progress_count(campaign=campaign),
+        settings.CAMPAIGN_PROGRESS_CACHE_SECONDS,
+    )
+
+
+def _in_current_locale(queryset: QuerySet) -> QuerySet:
+    return queryset.filter(locale=Locale.get_active()).live().public()
+
+
+def campaign_featured(*, chosen: CampaignPage | None = None) -> CampaignPage | None:
+    """The campaign the home page shows: the editors' choice in the visitor's language if it is
+    live, otherwise the running campaign that ends first, otherwise the next one to start."""
+    if chosen is not None:
+        localized = chosen.localized
+        if localized.live:
+            return localized.specific
+    today = timezone.localdate()
+    campaigns = _in_current_locale(CampaignPage.objects.all())
+    running = campaigns.filter(start_date__lte=today, end_date__gte=today).order_by("end_date")
+    return running.first() or campaigns.filter(start_date__gt=today).order_by("start_date").first()
+
+
+def campaign_list_by_state(*, index: Page) -> dict[str, list[CampaignPage]]:
+    """The index's campaigns: running (ending first), upcoming (starting first), ended (latest
+    first)."""
+    today = timezone.localdate()
+    campaigns = CampaignPage.objects.child_of(index).live().public()
+    return {
+        "running": list(
+            campaigns.filter(start_date__lte=today, end_date__gte=today).order_by("end_date")
+        ),
+        "upcoming": list(campaigns.filter(start_date__gt=today).order_by("start_date")),
+        "ended": list(campaigns.filter(end_date__lt=today).order_by("-end_date")),
+    }
+
+
+def campaign_cooperatives(*, campaign: CampaignPage) -> list:
+    """The campaign's featured cooperatives that visitors may see, in the editors' order."""
+    ids = [item.cooperative_id for item in campaign.featured_cooperatives.all()]
+    by_id = {
+        cooperative.pk: cooperative
+        for cooperative in cooperative_selectors.cooperative_list_public().filter(pk__in=ids)
+    }
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def article_list(*, index: ArticleIndexPage, tag: str = "", kind: str = "") -> QuerySet:
+    """The index's articles, newest first, optionally with one tag (by slug) or of one kind."""
+    articles = ArticlePage.objects.child_of(index).live().public()
+    if tag:
+        articles = articles.filter(tags__slug=tag)
+    if kind:
+        articles = articles.filter(kind=kind)
+    return articles.order_by("-date", "-pk").prefetch_related("tags")
+
+
+def article_tags(*, index: ArticleIndexPage) -> list:
+    """The tags the index's live articles use, by name."""
+    from taggit.models import Tag
+
+    articles = ArticlePage.objects.child_of(index).live().public()
+    return list(Tag.objects.filter(cms_articletag_items__content_object__in=articles).distinct())
+
+
+def article_list_latest(*, limit: int) -> list[ArticlePage]:
+    """The newest articles in the visitor's language."""
+    return list(_in_current_locale(ArticlePage.objects.all()).order_by("-date", "-pk")[:limit])
+
+
+def event_list_upcoming(*, limit: int) -> list[EventPage]:
+    """Coming and current events in the visitor's language, soonest first."""
+    today = timezone.localdate()
+    events = _in_current_locale(EventPage.objects.all()).filter(end_date__gte=today)
+    return list(events.select_related("region").order_by("start_date")[:limit])
+
+
+def event_list_split(*, index: Page) -> tuple[list[EventPage], list[EventPage]]:
+    """The index's events: coming and current ones (soonest first), past ones (latest first)."""
+    today = timezone.localdate()
+    events = EventPage.objects.child_of(index).live().public().select_related("region")
+    return (
+        list(events.filter(end_date__gte=today).order_by("start_date")),
+        list(events.filter(end_date__lt=today).order_by("-end_date")),
+    )
+
+
+def page_language_links(*, page: Page, request) -> list[dict]:
+    """For each language: the page's live translation, or that language's home page. Aliases
+    (untranslated copies kept in step with the original) are followed but are not hreflang
+    alternates, since their text is not in that language."""
+    translations = {
+        translated.locale.language_code: translated
+        for translated in page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .select_related("locale")
+    }
+    current = translation.get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        is_translation = target is not None and target.alias_of_id is None
+        if target is None:
+            url = home_url(language_code=code)
+        else:
+            with translation.override(code):
+                url = target.get_url(request=request)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "alternate": is_translation,
+            }
+        )
+    return links
+
+
+def home_url(*, language_code: str) -> str:
+    from django.urls import reverse
+
+    with translation.override(language_code):
+        return reverse("home")
