@@ -5,7 +5,6 @@ import os
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connections
 from django.utils import translation
 
 from search import indexing
@@ -17,12 +16,6 @@ from tests.journeys import add_to_basket, guest_checkout_until_preview, market_c
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo_data", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
-        # Transactional tests with `serialized_rollback` restore this snapshot after each flush.
-        # Django took it before the demo data existed; restoring that older copy over the demo
-        # rows would leave the page tree inconsistent (home pages without their children).
-        connection = connections["default"]
-        if hasattr(connection, "_test_serialized_contents"):
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture(autouse=True)
