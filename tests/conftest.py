@@ -5,6 +5,7 @@ import os
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import translation
 
 from search import indexing
@@ -16,6 +17,14 @@ from tests.journeys import add_to_basket, guest_checkout_until_preview, market_c
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo_data", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    # Django keeps the snapshot that `serialized_rollback` tests restore on the connection object
+    # of the current context. Playwright's sync API runs the browser tests in greenlets, each with
+    # its own context, where Django hands out fresh connection objects without the snapshot: the
+    # flushed database then stays empty. Keep the snapshot where every connection object sees it.
+    connection = connections[DEFAULT_DB_ALIAS]
+    snapshot = getattr(connection, "_test_serialized_contents", None)
+    if snapshot is not None:
+        type(connection)._test_serialized_contents = snapshot
 
 
 @pytest.fixture(autouse=True)
