@@ -12,7 +12,9 @@ from cooperatives.services import regions_ensure, shipping_country_ensure
 from marketplace.apps.order.models import Order
 from tests.factories import CooperativeFactory, product_create
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: start from the migrated database (Site, regions...), whatever the
+# transactional test before left.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BUYERS = 20
 STOCK = 5
