@@ -1,9 +1,12 @@
 """Reads of the catalogue: product listings with their cooperatives, in a flat number of queries."""
 
-from django.db.models import F, Min, Prefetch, Q, QuerySet
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 
-from catalogue.models import Category, Product
+from catalogue.models import BasketComponent, Category, Product, SolidarityBasket
 from cooperatives.models import Certification, Cooperative
 
 PRODUCT_SORTS = {
@@ -17,16 +20,117 @@ def _with_listing_relations(queryset: QuerySet) -> QuerySet:
     """What a product card shows (image, price, cooperative, region), fetched up front."""
     return queryset.base_queryset().prefetch_related(
         "stockrecords__partner__cooperative__region",
+        "solidarity_basket",
+    )
+
+
+VERIFIED = Cooperative.VerificationState.VERIFIED
+
+
+def _single_products_sellable() -> QuerySet:
+    return Product.objects.filter(
+        is_public=True, stockrecords__partner__cooperative__verification_state=VERIFIED
     )
 
 
 def product_list_sellable() -> QuerySet:
-    """What the shop lists and search indexes: public products of verified cooperatives."""
-    return Product.objects.browsable().filter(
-        stockrecords__partner__cooperative__verification_state=(
-            Cooperative.VerificationState.VERIFIED
-        )
+    """What the shop lists and search indexes: public products of verified cooperatives, and
+    solidarity baskets of an active hub whose every component is such a product."""
+    components = BasketComponent.objects.filter(basket_id=OuterRef("pk"))
+    basket_sellable = (
+        Q(solidarity_basket__hub__is_active=True)
+        & Exists(components)
+        & ~Exists(components.exclude(product__in=_single_products_sellable()))
     )
+    return Product.objects.browsable().filter(
+        Q(stockrecords__partner__cooperative__verification_state=VERIFIED) | basket_sellable
+    )
+
+
+# Solidarity baskets ------------------------------------------------------------------------------
+
+
+def basket_components(*, basket: SolidarityBasket) -> list[BasketComponent]:
+    """A basket's components with their products, stock records and cooperatives (read once per
+    basket object: prices, availability and shares all use them)."""
+    cached = basket.__dict__.get("_components")
+    prefetched = getattr(basket, "_prefetched_objects_cache", {})
+    if cached is None and "components" in prefetched:
+        cached = basket.__dict__["_components"] = list(prefetched["components"])
+    if cached is None:
+        cached = list(
+            basket.components.select_related("product").prefetch_related(
+                "product__stockrecords__partner__cooperative__region",
+                "product__images",
+            )
+        )
+        basket.__dict__["_components"] = cached
+    return cached
+
+
+def component_stockrecord(component: BasketComponent):
+    """The stock record a component is sold from (its cooperative's), or None."""
+    records = list(component.product.stockrecords.all())
+    return records[0] if records else None
+
+
+def _component_sellable(component: BasketComponent) -> bool:
+    record = component_stockrecord(component)
+    cooperative = getattr(record.partner, "cooperative", None) if record else None
+    return (
+        component.product.is_public
+        and cooperative is not None
+        and cooperative.verification_state == VERIFIED
+    )
+
+
+def basket_available_quantity(*, basket: SolidarityBasket) -> int:
+    """How many baskets the components' stock allows: the lowest, over the components, of the
+    free stock divided by the quantity one basket holds (0 if a component is no longer sold)."""
+    components = basket_components(basket=basket)
+    if not components or not basket.hub.is_active:
+        return 0
+    counts = []
+    for component in components:
+        if not _component_sellable(component):
+            return 0
+        record = component_stockrecord(component)
+        counts.append(max(record.net_stock_level, 0) // component.quantity)
+    return min(counts)
+
+
+@dataclass
+class CooperativeShare:
+    """One cooperative's part of a basket: its components and the share of the price it gets."""
+
+    cooperative: Cooperative
+    components: list = field(default_factory=list)
+    value: Decimal = Decimal("0.00")
+    amount: Decimal = Decimal("0.00")
+
+
+def basket_cooperative_shares(
+    *, basket: SolidarityBasket, price: Decimal
+) -> list[CooperativeShare]:
+    """How a basket's price splits among its cooperatives: in proportion to the value of each
+    one's components (their own prices), to the centime, adding up exactly to the price."""
+    from cooperatives.services import money_split
+
+    shares: dict[int, CooperativeShare] = {}
+    for component in basket_components(basket=basket):
+        record = component_stockrecord(component)
+        if record is None:
+            continue
+        cooperative = record.partner.cooperative
+        share = shares.setdefault(cooperative.pk, CooperativeShare(cooperative=cooperative))
+        share.components.append(component)
+        share.value += (record.price or Decimal("0")) * component.quantity
+    result = list(shares.values())
+    if result and sum(share.value for share in result) > 0:
+        amounts = money_split(amount=price, weights=[share.value for share in result])
+        for share, amount in zip(result, amounts, strict=True):
+            share.amount = amount
+    return result
 
 
 def product_list_browsable(
@@ -99,8 +203,13 @@ def _filtered(products: QuerySet, filters) -> QuerySet:
                     bounds["stockrecords__price__lt"] = high
                 ranges |= Q(**bounds)
         products = products.filter(ranges) if ranges else products
-    if filters.kind and "product" not in filters.kind:
-        products = products.none()
+    if filters.kind:
+        kinds = Q()
+        if "product" in filters.kind:
+            kinds |= Q(solidarity_basket__isnull=True)
+        if "basket" in filters.kind:
+            kinds |= Q(solidarity_basket__isnull=False)
+        products = products.filter(kinds) if kinds else products.none()
     return products
 
 

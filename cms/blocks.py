@@ -9,7 +9,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 from catalogue import selectors as catalogue_selectors
-from cms.choosers import CooperativeChooserBlock, ProductChooserBlock
+from cms.choosers import BasketChooserBlock, CooperativeChooserBlock, ProductChooserBlock
 from cooperatives import selectors as cooperative_selectors
 
 PREVIEW_TEMPLATE = "cms/blocks/preview.html"
@@ -190,6 +190,54 @@ class ProductListBlock(blocks.StructBlock):
         return True
 
 
+class SolidarityBasketBlock(blocks.StructBlock):
+    """A solidarity basket: its price, what is inside and which cooperatives made it."""
+
+    basket = BasketChooserBlock(label=_("Solidarity basket"))
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    intro = blocks.TextBlock(label=_("Introduction"), max_length=400, required=False)
+
+    class Meta:
+        icon = "pick"
+        label = _("Solidarity basket")
+        template = "cms/blocks/basket.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = _(
+            "A solidarity basket with its price, its contents and their cooperatives, "
+            "and a button to offer it."
+        )
+
+    def get_preview_value(self):
+        basket = (
+            catalogue_selectors.product_list_sellable()
+            .filter(solidarity_basket__isnull=False)
+            .order_by("pk")
+            .first()
+        )
+        return self.normalize({"basket": basket, "heading": "", "intro": ""})
+
+    def get_context(self, value, parent_context=None):
+        from marketplace.apps.partner.strategy import Selector
+
+        context = super().get_context(value, parent_context=parent_context)
+        chosen = value.get("basket")
+        found = catalogue_selectors.product_list_by_ids(
+            ids=[chosen.pk] if chosen else [], sellable_only=True
+        )
+        product = found[0] if found and found[0].is_solidarity_basket else None
+        context["basket"] = product
+        if product is not None:
+            context["components"] = catalogue_selectors.basket_components(
+                basket=product.solidarity_basket
+            )
+            context["purchase"] = Selector().strategy().fetch_for_product(product)
+        return context
+
+    @property
+    def is_previewable(self):
+        return True
+
+
 class CooperativeBlock(blocks.StructBlock):
     """A cooperative's card, linking to its storefront."""
 
@@ -269,5 +317,6 @@ class BodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     product = ProductBlock()
     products = ProductListBlock()
+    basket = SolidarityBasketBlock()
     cooperative = CooperativeBlock()
     campaign_progress = CampaignProgressBlock()

@@ -6,6 +6,7 @@ or a region.
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
@@ -97,6 +98,35 @@ class ProductChooseResultsView(ProductChooseMixin, ChooseResultsView):
     pass
 
 
+def _hub_of(product) -> str:
+    basket = getattr(product, "solidarity_basket", None)
+    return basket.hub.name if basket is not None else ""
+
+
+class BasketChooseMixin(ProductChooseMixin):
+    """Only the solidarity baskets the shop sells."""
+
+    def get_object_list(self):
+        return (
+            super()
+            .get_object_list()
+            .filter(solidarity_basket__isnull=False)
+            .select_related("solidarity_basket__hub")
+        )
+
+    @property
+    def columns(self):
+        return [self.title_column, Column("hub", label=_("Hub"), accessor=_hub_of)]
+
+
+class BasketChooseView(BasketChooseMixin, ChooseView):
+    pass
+
+
+class BasketChooseResultsView(BasketChooseMixin, ChooseResultsView):
+    pass
+
+
 class CooperativeChooseMixin:
     filter_form_class = CooperativeFilterForm
     per_page = 20
@@ -136,6 +166,22 @@ class ProductChooserViewSet(ChooserViewSet):
     form_fields = None
 
 
+class BasketChooserViewSet(ChooserViewSet):
+    """Pick one of the solidarity baskets the shop sells."""
+
+    model = "catalogue.Product"
+    icon = "pick"
+    choose_one_text = _("Choose a solidarity basket")
+    choose_another_text = _("Choose another solidarity basket")
+    edit_item_text = _("Edit this solidarity basket")
+    choose_view_class = BasketChooseView
+    choose_results_view_class = BasketChooseResultsView
+    creation_form_class = None
+    form_fields = None
+    # The product chooser stays the widget of foreign keys to products.
+    register_widget = False
+
+
 class CooperativeChooserViewSet(ChooserViewSet):
     """Pick one of the verified cooperatives."""
 
@@ -151,6 +197,7 @@ class CooperativeChooserViewSet(ChooserViewSet):
 
 
 product_chooser_viewset = ProductChooserViewSet("product_chooser", url_prefix="choose/product")
+basket_chooser_viewset = BasketChooserViewSet("basket_chooser", url_prefix="choose/basket")
 cooperative_chooser_viewset = CooperativeChooserViewSet(
     "cooperative_chooser", url_prefix="choose/cooperative"
 )
@@ -158,6 +205,21 @@ cooperative_chooser_viewset = CooperativeChooserViewSet(
 ProductChooserBlock = product_chooser_viewset.get_block_class(
     name="ProductChooserBlock", module_path="cms.choosers"
 )
+_BasketChooserBlockBase = basket_chooser_viewset.get_block_class(
+    name="BasketChooserBlock", module_path="cms.choosers"
+)
+
+
+class BasketChooserBlock(_BasketChooserBlockBase):
+    """A product chooser block that accepts solidarity baskets only."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value is not None and not value.is_solidarity_basket:
+            raise ValidationError(_("Choose a solidarity basket, not a single product."))
+        return value
+
+
 CooperativeChooserBlock = cooperative_chooser_viewset.get_block_class(
     name="CooperativeChooserBlock", module_path="cms.choosers"
 )

@@ -394,6 +394,21 @@ class CampaignPage(Dated, SoukPage):  # noqa: DJ008 - Page gives __str__ (the ti
         related_name="+",
     )
     cta_url = models.URLField(_("or to an address"), blank=True)
+    accepts_offered_baskets = models.BooleanField(
+        _("buyers can offer baskets"),
+        default=False,
+        help_text=_(
+            "While the campaign runs, buyers can offer solidarity baskets: the hub sends them to "
+            "the partner organisation below, which hands them to families."
+        ),
+    )
+    partner_name = models.CharField(_("partner organisation"), max_length=200, blank=True)
+    partner_description = models.TextField(
+        _("about the partner"),
+        max_length=500,
+        blank=True,
+        help_text=_("Who they are and how they reach families. Never name a family."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -402,6 +417,14 @@ class CampaignPage(Dated, SoukPage):  # noqa: DJ008 - Page gives __str__ (the ti
         FieldPanel("intro"),
         FieldPanel("image"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("accepts_offered_baskets"),
+                FieldPanel("partner_name"),
+                FieldPanel("partner_description"),
+            ],
+            heading=_("Offered baskets"),
+        ),
         InlinePanel("featured_products", heading=_("Featured products"), label=_("Product")),
         InlinePanel(
             "featured_cooperatives", heading=_("Featured cooperatives"), label=_("Cooperative")
@@ -426,6 +449,10 @@ class CampaignPage(Dated, SoukPage):  # noqa: DJ008 - Page gives __str__ (the ti
             raise ValidationError({"cta_url": _("Choose a page or type an address, not both.")})
         if self.goal == 0:
             raise ValidationError({"goal": _("The goal must be more than zero.")})
+        if self.accepts_offered_baskets and not self.partner_name.strip():
+            raise ValidationError(
+                {"partner_name": _("Name the organisation that receives the offered baskets.")}
+            )
 
     @property
     def main_image(self):
@@ -450,11 +477,13 @@ class CampaignPage(Dated, SoukPage):  # noqa: DJ008 - Page gives __str__ (the ti
             ids=self.featured_product_ids, sellable_only=True
         )
         context["cooperatives"] = selectors.campaign_cooperatives(campaign=self)
+        context["accepts_offers"] = selectors.campaign_accepts_offers(campaign=self)
         return context
 
 
 class CampaignProduct(Orderable):
-    """A product a campaign features; its paid sales count towards the campaign's goal."""
+    """A product or solidarity basket a campaign features; its paid sales count towards the
+    campaign's goal."""
 
     page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="featured_products")
     product = models.ForeignKey(

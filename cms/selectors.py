@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page
 
 from cms.models import ArticleIndexPage, ArticlePage, CampaignPage, EventPage
 from cooperatives import selectors as cooperative_selectors
-from cooperatives.models import CooperativeShipment
+from cooperatives.models import OFFERED_CAMPAIGN_OPTION, CooperativeShipment, HubShipment
 
 PAID_BY_CARD = (
     CooperativeShipment.Status.NEW,
@@ -52,22 +52,38 @@ def _local_midnight(day: datetime.date) -> datetime.datetime:
 
 
 def campaign_progress_count(*, campaign: CampaignPage) -> CampaignProgress:
-    """What the campaign's featured products sold between its dates, in paid orders only:
+    """What the campaign's featured products and baskets sold between its dates, and the baskets
+    offered through it, in paid orders only:
     card orders once Stripe confirmed the payment, cash orders once the cash was collected
     (the shipment was delivered). Cancelled and refused shipments never count."""
-    from marketplace.apps.order.models import Line, Order
+    from marketplace.apps.order.models import Line, LineAttribute, Order
 
-    paid = CooperativeShipment.objects.filter(
-        order=OuterRef("order_id"), cooperative__partner=OuterRef("partner_id")
-    ).filter(
-        Q(status=CooperativeShipment.Status.DELIVERED)
-        | Q(order__payment_method=Order.PaymentMethod.CARD, status__in=PAID_BY_CARD)
+    def paid(shipments, partner_path):
+        return shipments.filter(
+            order=OuterRef("order_id"), **{partner_path: OuterRef("partner_id")}
+        ).filter(
+            Q(status=CooperativeShipment.Status.DELIVERED)
+            | Q(order__payment_method=Order.PaymentMethod.CARD, status__in=PAID_BY_CARD)
+        )
+
+    # A campaign is one page per language: baskets offered on any of them count.
+    campaign_ids = [
+        str(pk)
+        for pk in CampaignPage.objects.filter(translation_key=campaign.translation_key).values_list(
+            "pk", flat=True
+        )
+    ]
+    offered_here = LineAttribute.objects.filter(
+        line=OuterRef("pk"), option__code=OFFERED_CAMPAIGN_OPTION, value__in=campaign_ids
     )
     lines = Line.objects.filter(
-        product_id__in=campaign.featured_product_ids,
+        Q(product_id__in=campaign.featured_product_ids) | Exists(offered_here),
         order__date_placed__gte=_local_midnight(campaign.start_date),
         order__date_placed__lt=_local_midnight(campaign.end_date + datetime.timedelta(days=1)),
-    ).filter(Exists(paid))
+    ).filter(
+        Exists(paid(CooperativeShipment.objects.filter(hub__isnull=True), "cooperative__partner"))
+        | Exists(paid(HubShipment.objects.all(), "hub__partner"))
+    )
     totals = lines.aggregate(
         quantity=Sum("quantity"),
         amount=Sum("line_price_incl_tax"),
@@ -83,6 +99,26 @@ def campaign_progress_count(*, campaign: CampaignPage) -> CampaignProgress:
         reached=reached,
         orders=totals["orders"] or 0,
     )
+
+
+def campaign_accepts_offers(*, campaign: CampaignPage) -> bool:
+    """Whether buyers can offer baskets through this campaign now: it says so, names its
+    partner organisation, and is running."""
+    return bool(
+        campaign.accepts_offered_baskets
+        and campaign.partner_name.strip()
+        and campaign.live
+        and campaign.state == "running"
+    )
+
+
+def campaign_list_accepting_offers() -> list[CampaignPage]:
+    """Running campaigns, in the visitor's language, through which baskets can be offered."""
+    today = timezone.localdate()
+    campaigns = _in_current_locale(CampaignPage.objects.all()).filter(
+        accepts_offered_baskets=True, start_date__lte=today, end_date__gte=today
+    )
+    return [campaign for campaign in campaigns.order_by("end_date") if campaign.partner_name]
 
 
 def campaign_progress(*, campaign: CampaignPage) -> CampaignProgress:

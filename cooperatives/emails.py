@@ -59,18 +59,35 @@ def order_placed_send(*, order_id: int) -> None:
     from marketplace.apps.order.models import Order
 
     order = Order.objects.prefetch_related("lines", "shipments__cooperative").get(pk=order_id)
-    shipments = list(order.shipments.select_related("cooperative").order_by("pk"))
+    shipments = list(order.shipments.select_related("cooperative", "hub").order_by("pk"))
     lines = list(order.lines.order_by("pk"))
     for shipment in shipments:
         shipment.order_lines = [
-            line for line in lines if line.partner_id == shipment.cooperative.partner_id
+            line
+            for line in lines
+            if line.partner_id == shipment.cooperative.partner_id and not shipment.hub_id
         ]
-    _send(
-        template="order_placed",
-        context={"order": order, "shipments": shipments, "status_url": order_status_url(order)},
-        to=[order.email],
-        language=order.language,
-    )
+        shipment.shares = list(shipment.basket_shares.all()) if shipment.hub_id else []
+    hub_parcels = list(order.hub_shipments.select_related("hub").order_by("pk"))
+    for parcel in hub_parcels:
+        parcel.order_lines = list(parcel.lines())
+    to_buyer = [shipment for shipment in shipments if not shipment.hub_id]
+    delivered_baskets = [parcel for parcel in hub_parcels if not parcel.is_offered]
+    if to_buyer or delivered_baskets:
+        _send(
+            template="order_placed",
+            context={
+                "order": order,
+                "shipments": to_buyer,
+                "hub_shipments": delivered_baskets,
+                "status_url": order_status_url(order),
+            },
+            to=[order.email],
+            language=order.language,
+        )
+    offered = [parcel for parcel in hub_parcels if parcel.is_offered]
+    if offered:
+        _baskets_offered_send(order, offered)
     for shipment in shipments:
         cooperative = shipment.cooperative
         with translation.override(cooperative.notification_language):
@@ -81,6 +98,27 @@ def order_placed_send(*, order_id: int) -> None:
             to=_staff_addresses(cooperative),
             language=cooperative.notification_language,
         )
+
+
+def _baskets_offered_send(order, offered) -> None:
+    """Thank the buyer for baskets offered through a campaign (never a word about who gets
+    them: the partner organisation keeps that)."""
+    from cms.models import CampaignPage
+
+    titles = dict(
+        CampaignPage.objects.filter(
+            pk__in=[parcel.campaign_page_id for parcel in offered]
+        ).values_list("pk", "title")
+    )
+    for parcel in offered:
+        parcel.baskets = sum(line.quantity for line in parcel.order_lines)
+        parcel.campaign_title = titles.get(parcel.campaign_page_id, "")
+    _send(
+        template="baskets_offered",
+        context={"order": order, "offered": offered},
+        to=[order.email],
+        language=order.language,
+    )
 
 
 def shipment_shipped_send(*, shipment_id: int) -> None:

@@ -259,6 +259,35 @@ class Certification(models.Model):
         return f"{self.get_kind_display()} {self.number}".strip()
 
 
+class Hub(models.Model):
+    """An address the operators run: cooperatives send basket components there, the hub assembles
+    the solidarity baskets and ships them on (to the buyer, or to a campaign's partner)."""
+
+    partner = models.OneToOneField(
+        "partner.Partner",
+        on_delete=models.PROTECT,
+        related_name="hub",
+        verbose_name=_("partner"),
+        help_text=_("Oscar's partner whose stock records carry the baskets' prices."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    address = models.TextField(_("address"))
+    city = models.CharField(_("city"), max_length=100)
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="hubs", verbose_name=_("region")
+    )
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("hub")
+        verbose_name_plural = _("hubs")
+
+    def __str__(self):
+        return self.name
+
+
 class CooperativeShipment(models.Model):
     """The part of an order one cooperative fulfils: its lines, delivery, commission and due."""
 
@@ -305,6 +334,15 @@ class CooperativeShipment(models.Model):
     amount_owed = models.DecimalField(_("owed to the cooperative"), max_digits=12, decimal_places=2)
     tracking_number = models.CharField(_("tracking number"), max_length=40, blank=True)
     cancellation_reason = models.TextField(_("reason"), blank=True)
+    hub = models.ForeignKey(
+        Hub,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="inbound_shipments",
+        verbose_name=_("to the hub"),
+        help_text=_("Set when the parcel holds basket products for the hub, not the customer."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     shipped_at = models.DateTimeField(null=True, blank=True)
@@ -319,7 +357,14 @@ class CooperativeShipment(models.Model):
         verbose_name_plural = _("cooperative shipments")
         constraints = [
             models.UniqueConstraint(
-                fields=["order", "cooperative"], name="shipment_one_per_order_and_cooperative"
+                fields=["order", "cooperative"],
+                condition=models.Q(hub__isnull=True),
+                name="shipment_one_per_order_and_cooperative",
+            ),
+            models.UniqueConstraint(
+                fields=["order", "cooperative", "hub"],
+                condition=models.Q(hub__isnull=False),
+                name="shipment_one_per_order_cooperative_and_hub",
             ),
             models.CheckConstraint(
                 condition=models.Q(items_total__gte=0)
@@ -348,9 +393,144 @@ class CooperativeShipment(models.Model):
     def can_become(self, status: str) -> bool:
         return status in self.TRANSITIONS.get(self.status, set())
 
+    @property
+    def is_to_hub(self) -> bool:
+        return self.hub_id is not None
+
     def lines(self):
-        """The order lines this cooperative fulfils (Oscar records each line's partner)."""
+        """The order lines this cooperative sends the customer (Oscar records each line's
+        partner); a parcel for the hub holds basket components instead (`basket_shares`)."""
+        if self.is_to_hub:
+            return self.order.lines.none()
         return self.order.lines.filter(partner_id=self.cooperative.partner_id).order_by("pk")
+
+
+class BasketShare(models.Model):
+    """What one cooperative supplies for one basket line of an order, and its share of the price.
+
+    The shares of a line add up exactly to what the customer paid for it."""
+
+    line = models.ForeignKey(
+        "order.Line", on_delete=models.CASCADE, related_name="basket_shares", verbose_name=_("line")
+    )
+    shipment = models.ForeignKey(
+        CooperativeShipment,
+        on_delete=models.CASCADE,
+        related_name="basket_shares",
+        verbose_name=_("shipment"),
+    )
+    product = models.ForeignKey(
+        "catalogue.Product",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("product"),
+    )
+    stockrecord = models.ForeignKey(
+        "partner.StockRecord",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("stock record"),
+    )
+    title = models.CharField(_("product"), max_length=255)
+    quantity = models.PositiveIntegerField(_("quantity"))
+    value = models.DecimalField(
+        _("value"),
+        max_digits=12,
+        decimal_places=2,
+        help_text=_("The products' own price at the time of the sale: the weight of the share."),
+    )
+    amount = models.DecimalField(_("share"), max_digits=12, decimal_places=2)
+    commission_amount = models.DecimalField(_("commission"), max_digits=12, decimal_places=2)
+
+    class Meta:
+        ordering = ["line_id", "pk"]
+        verbose_name = _("basket share")
+        verbose_name_plural = _("basket shares")
+
+    def __str__(self):
+        return f"{self.quantity} × {self.title}"
+
+
+class HubShipment(models.Model):
+    """The assembled solidarity baskets of an order leaving a hub: to the buyer, or to a
+    campaign's partner organisation when the buyer offers them."""
+
+    Status = CooperativeShipment.Status
+    OPEN_STATUSES = CooperativeShipment.OPEN_STATUSES
+    TRANSITIONS = CooperativeShipment.TRANSITIONS
+
+    order = models.ForeignKey(
+        "order.Order",
+        on_delete=models.PROTECT,
+        related_name="hub_shipments",
+        verbose_name=_("order"),
+    )
+    hub = models.ForeignKey(
+        Hub, on_delete=models.PROTECT, related_name="outbound_shipments", verbose_name=_("hub")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    campaign_page_id = models.PositiveIntegerField(
+        _("campaign page"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Set when the baskets are offered through this campaign."),
+    )
+    recipient = models.CharField(
+        _("partner organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who receives offered baskets and hands them to families."),
+    )
+    items_total = models.DecimalField(_("baskets"), max_digits=12, decimal_places=2)
+    shipping_charge = models.DecimalField(_("delivery charge"), max_digits=10, decimal_places=2)
+    tracking_number = models.CharField(_("tracking number"), max_length=40, blank=True)
+    cancellation_reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    shipped_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("hub shipment")
+        verbose_name_plural = _("hub shipments")
+
+    def __str__(self):
+        return f"{self.order.number}-{self.hub.name}"
+
+    @property
+    def reference(self) -> str:
+        return f"{self.order.number}-H{self.pk}"
+
+    @property
+    def total(self) -> Decimal:
+        return self.items_total + self.shipping_charge
+
+    @property
+    def is_offered(self) -> bool:
+        return self.campaign_page_id is not None
+
+    def can_become(self, status: str) -> bool:
+        return status in self.TRANSITIONS.get(self.status, set())
+
+    def lines(self):
+        """The basket lines this parcel carries."""
+        hub_lines = self.order.lines.filter(partner_id=self.hub.partner_id).order_by("pk")
+        offered = hub_lines.filter(attributes__option__code=OFFERED_CAMPAIGN_OPTION)
+        if self.is_offered:
+            return offered.filter(attributes__value=str(self.campaign_page_id))
+        return hub_lines.exclude(pk__in=offered.values("pk"))
+
+
+# The code of Oscar's product option that marks a basket line as offered through a campaign
+# (its value is the campaign page's id).
+OFFERED_CAMPAIGN_OPTION = "offered-campaign"
 
 
 class LedgerEntry(models.Model):
@@ -386,6 +566,14 @@ class LedgerEntry(models.Model):
         null=True,
         blank=True,
     )
+    basket_share = models.ForeignKey(
+        BasketShare,
+        on_delete=models.PROTECT,
+        related_name="ledger_entries",
+        null=True,
+        blank=True,
+        help_text=_("The basket share this entry books, for basket products sent to a hub."),
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
     note = models.CharField(_("note"), max_length=200, blank=True)
@@ -400,9 +588,17 @@ class LedgerEntry(models.Model):
             # in payment.Refund): replays and double clicks cannot double an entry.
             models.UniqueConstraint(
                 fields=["shipment", "kind"],
-                condition=models.Q(shipment__isnull=False) & ~models.Q(kind="refund"),
+                condition=models.Q(shipment__isnull=False)
+                & models.Q(basket_share__isnull=True)
+                & ~models.Q(kind="refund"),
                 name="ledger_one_entry_per_shipment_and_kind",
-            )
+            ),
+            # A basket share is booked once per kind too.
+            models.UniqueConstraint(
+                fields=["basket_share", "kind"],
+                condition=models.Q(basket_share__isnull=False),
+                name="ledger_one_entry_per_basket_share_and_kind",
+            ),
         ]
 
     def __str__(self):

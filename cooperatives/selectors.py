@@ -96,7 +96,7 @@ def shipment_list_for_cooperative(*, cooperative: Cooperative, status: str = "")
     shipments = (
         CooperativeShipment.objects.filter(cooperative=cooperative)
         .exclude(status=CooperativeShipment.Status.AWAITING_PAYMENT)
-        .select_related("order", "order__shipping_address")
+        .select_related("order", "order__shipping_address", "hub")
     )
     if status:
         shipments = shipments.filter(status=status)
@@ -106,9 +106,9 @@ def shipment_list_for_cooperative(*, cooperative: Cooperative, status: str = "")
 def shipment_get_for_cooperative(*, cooperative: Cooperative, pk: int) -> CooperativeShipment:
     """One of the cooperative's own shipments; another cooperative's is a 404."""
     return get_object_or_404(
-        CooperativeShipment.objects.select_related("order", "order__shipping_address").exclude(
-            status=CooperativeShipment.Status.AWAITING_PAYMENT
-        ),
+        CooperativeShipment.objects.select_related(
+            "order", "order__shipping_address", "hub"
+        ).exclude(status=CooperativeShipment.Status.AWAITING_PAYMENT),
         pk=pk,
         cooperative=cooperative,
     )

@@ -14,9 +14,11 @@ from oscar.apps.partner.models import Partner, StockRecord
 
 from cooperatives import emails
 from cooperatives.models import (
+    BasketShare,
     Certification,
     Cooperative,
     CooperativeShipment,
+    HubShipment,
     LedgerEntry,
     Region,
 )
@@ -128,11 +130,7 @@ def basket_stock_lock(*, basket) -> None:
     Called inside the order-placing transaction: on PostgreSQL the row locks make concurrent
     buyers of the last units queue, so the allocation that follows can never oversell.
     """
-    needed: dict[int, int] = defaultdict(int)
-    titles: dict[int, str] = {}
-    for line in basket.all_lines():
-        needed[line.stockrecord_id] += line.quantity
-        titles[line.stockrecord_id] = line.product.get_title()
+    needed, titles = lines_stock_needs(basket.all_lines())
     records = StockRecord.objects.select_for_update().filter(pk__in=needed).order_by("pk")
     problems = []
     for record in records:
@@ -146,6 +144,30 @@ def basket_stock_lock(*, basket) -> None:
         raise ValidationError(problems)
 
 
+def lines_stock_needs(lines) -> tuple[dict[int, int], dict[int, str]]:
+    """Units needed per stock record: a product's own, or each component of a solidarity basket
+    (its quantity in the basket times the baskets bought)."""
+    from catalogue.selectors import basket_components, component_stockrecord
+
+    needed: dict[int, int] = defaultdict(int)
+    titles: dict[int, str] = {}
+    for line in lines:
+        product = line.product
+        if product is not None and product.is_solidarity_basket:
+            for component in basket_components(basket=product.solidarity_basket):
+                record = component_stockrecord(component)
+                if record is None:
+                    raise ValidationError(
+                        _("“%(title)s” can no longer be sold.") % {"title": product.get_title()}
+                    )
+                needed[record.pk] += component.quantity * line.quantity
+                titles[record.pk] = component.product.get_title()
+        else:
+            needed[line.stockrecord_id] += line.quantity
+            titles[line.stockrecord_id] = product.get_title() if product else ""
+    return needed, titles
+
+
 @transaction.atomic
 def order_shipments_create(
     *, order, quotes, awaiting_payment: bool = False
@@ -157,16 +179,38 @@ def order_shipments_create(
     payment (`order_shipments_release`): until then no cooperative sees them and nothing is
     booked or sent.
     """
-    quotes_by_partner = {quote.cooperative.partner_id: quote for quote in quotes}
-    items_by_partner: dict[int, Decimal] = defaultdict(Decimal)
-    for line in order.lines.all():
-        items_by_partner[line.partner_id] += line.line_price_incl_tax
+    from cooperatives.shipping import line_sender, offered_recipients
+
+    quotes_by_sender = {quote.cooperative.slug: quote for quote in quotes}
+    lines = list(order.lines.select_related("partner", "product").prefetch_related("attributes"))
+    recipients = offered_recipients(lines)
+    items_by_sender: dict[str, Decimal] = defaultdict(Decimal)
+    lines_by_sender: dict[str, list] = defaultdict(list)
+    senders = {}
+    for line in lines:
+        sender = line_sender(line, recipients=recipients)
+        senders[sender.slug] = sender
+        items_by_sender[sender.slug] += line.line_price_incl_tax
+        lines_by_sender[sender.slug].append(line)
+    status = Status.AWAITING_PAYMENT if awaiting_payment else Status.NEW
     shipments = []
-    for partner_id, items_total in items_by_partner.items():
-        quote = quotes_by_partner.get(partner_id)
+    for key, items_total in items_by_sender.items():
+        quote = quotes_by_sender.get(key)
         if quote is None:
-            raise ValueError(f"Order {order.number}: no delivery quote for partner {partner_id}")
-        cooperative = quote.cooperative
+            raise ValueError(f"Order {order.number}: no delivery quote for {key}")
+        sender = senders[key]
+        if getattr(sender, "is_hub", False):
+            HubShipment.objects.create(
+                order=order,
+                hub=sender.hub,
+                campaign_page_id=sender.campaign_page_id,
+                recipient=sender.recipient,
+                items_total=money(items_total),
+                shipping_charge=money(quote.charge),
+                status=status,
+            )
+            continue
+        cooperative = sender
         rate = cooperative.effective_commission_rate
         commission = money(items_total * rate)
         shipment = CooperativeShipment.objects.create(
@@ -178,18 +222,97 @@ def order_shipments_create(
             commission_rate=rate,
             commission_amount=commission,
             amount_owed=money(items_total) + money(quote.charge) - commission,
-            status=Status.AWAITING_PAYMENT if awaiting_payment else Status.NEW,
+            status=status,
         )
         if not awaiting_payment:
             _shipment_book_sale(shipment)
         shipments.append(shipment)
+    basket_lines = [
+        line for key, group in lines_by_sender.items() if key.startswith("hub-") for line in group
+    ]
+    shipments += _order_basket_shares_create(order, basket_lines, status=status)
     order_status_refresh(order=order)
     if not awaiting_payment:
         transaction.on_commit(partial(emails.order_placed_send, order_id=order.pk))
     return shipments
 
 
+def _order_basket_shares_create(order, lines, *, status: str) -> list[CooperativeShipment]:
+    """Split each solidarity basket line among the cooperatives of its components: one parcel
+    to the hub per cooperative, the components' stock allocated, each share of the price (in
+    proportion to the components' value, to the centime) recorded and, once paid, booked."""
+    from catalogue.selectors import basket_components, component_stockrecord
+
+    to_hub: dict[tuple[int, int], CooperativeShipment] = {}
+    rates: dict[tuple[int, int], set] = defaultdict(set)
+    for line in lines:
+        basket = line.product.solidarity_basket
+        components = basket_components(basket=basket)
+        records = [component_stockrecord(component) for component in components]
+        weights = [
+            (record.price or Decimal("0")) * component.quantity * line.quantity
+            for component, record in zip(components, records, strict=True)
+        ]
+        amounts = money_split(amount=line.line_price_incl_tax, weights=weights)
+        for component, record, weight, amount in zip(
+            components, records, weights, amounts, strict=True
+        ):
+            cooperative = record.partner.cooperative
+            key = (cooperative.pk, basket.hub_id)
+            shipment = to_hub.get(key)
+            if shipment is None:
+                shipment = to_hub[key] = CooperativeShipment.objects.create(
+                    order=order,
+                    cooperative=cooperative,
+                    hub=basket.hub,
+                    delivery_method=CooperativeShipment.DeliveryMethod.AMANA,
+                    items_total=Decimal("0.00"),
+                    shipping_charge=Decimal("0.00"),
+                    commission_rate=basket.commission_rate,
+                    commission_amount=Decimal("0.00"),
+                    amount_owed=Decimal("0.00"),
+                    status=status,
+                )
+            quantity = component.quantity * line.quantity
+            commission = money(amount * basket.commission_rate)
+            BasketShare.objects.create(
+                line=line,
+                shipment=shipment,
+                product=component.product,
+                stockrecord=record,
+                title=component.product.get_title()[:255],
+                quantity=quantity,
+                value=money(weight),
+                amount=amount,
+                commission_amount=commission,
+            )
+            record.allocate(quantity)
+            shipment.items_total += amount
+            shipment.commission_amount += commission
+            rates[key].add(basket.commission_rate)
+    for key, shipment in to_hub.items():
+        if len(rates[key]) > 1 and shipment.items_total:
+            # Baskets with different rates: the shipment shows the blended rate.
+            shipment.commission_rate = (shipment.commission_amount / shipment.items_total).quantize(
+                Decimal("0.0001")
+            )
+        shipment.amount_owed = shipment.items_total - shipment.commission_amount
+        shipment.save(
+            update_fields=["items_total", "commission_amount", "commission_rate", "amount_owed"]
+        )
+        if status != Status.AWAITING_PAYMENT:
+            _shipment_book_sale(shipment)
+    return list(to_hub.values())
+
+
 def _shipment_book_sale(shipment: CooperativeShipment) -> None:
+    if shipment.is_to_hub:
+        # Each basket share is booked on its own: what the cooperative sold, its commission.
+        for share in shipment.basket_shares.all():
+            _ledger_book(shipment, LedgerEntry.Kind.SALE, share.amount, basket_share=share)
+            if share.commission_amount:
+                _ledger_book(shipment, LedgerEntry.Kind.COMMISSION, -share.commission_amount, share)
+        return
     _ledger_book(shipment, LedgerEntry.Kind.SALE, shipment.items_total)
     if shipment.shipping_charge:
         _ledger_book(shipment, LedgerEntry.Kind.SHIPPING, shipment.shipping_charge)
@@ -214,6 +337,11 @@ def order_shipments_release(*, order) -> int:
         shipment.status = Status.NEW
         shipment.save(update_fields=["status"])
         _shipment_book_sale(shipment)
+    hub_waiting = HubShipment.objects.select_for_update().filter(
+        order=order, status=Status.AWAITING_PAYMENT
+    )
+    waiting += list(hub_waiting)
+    hub_waiting.update(status=Status.NEW)
     if waiting:
         order_status_refresh(order=order)
         transaction.on_commit(partial(emails.order_placed_send, order_id=order.pk))
@@ -226,24 +354,31 @@ def order_unpaid_cancel(*, order, reason: str) -> int:
     waiting = _shipments_awaiting_payment(order)
     for shipment in waiting:
         _shipment_mark_closed(shipment, Status.CANCELLED, reason)
+    HubShipment.objects.filter(order=order, status=Status.AWAITING_PAYMENT).update(
+        status=Status.CANCELLED, cancellation_reason=reason[:500], closed_at=timezone.now()
+    )
     if waiting:
         order_status_refresh(order=order)
         transaction.on_commit(partial(emails.order_unpaid_send, order_id=order.pk))
     return len(waiting)
 
 
-def _ledger_book(shipment: CooperativeShipment, kind: str, amount: Decimal) -> LedgerEntry:
+def _ledger_book(
+    shipment: CooperativeShipment, kind: str, amount: Decimal, basket_share=None
+) -> LedgerEntry:
     entry, _created = LedgerEntry.objects.get_or_create(
         shipment=shipment,
         kind=kind,
+        basket_share=basket_share,
         defaults={"cooperative_id": shipment.cooperative_id, "amount": amount},
     )
     return entry
 
 
-def _shipment_locked(shipment: CooperativeShipment, target: str) -> CooperativeShipment:
-    """Reload the shipment under a row lock and check the move is allowed from its state now."""
-    locked = CooperativeShipment.objects.select_for_update().get(pk=shipment.pk)
+def _shipment_locked(shipment, target: str):
+    """Reload the shipment (a cooperative's or a hub's) under a row lock and check the move is
+    allowed from its state now."""
+    locked = type(shipment).objects.select_for_update().get(pk=shipment.pk)
     if not locked.can_become(target):
         raise ValidationError(
             _("This shipment is %(status)s: it cannot become %(target)s.")
@@ -253,13 +388,17 @@ def _shipment_locked(shipment: CooperativeShipment, target: str) -> CooperativeS
 
 
 def _shipment_stock(shipment: CooperativeShipment, *, consume: bool) -> None:
-    for line in shipment.lines().select_related("stockrecord"):
-        if line.stockrecord is None:
+    if shipment.is_to_hub:
+        items = shipment.basket_shares.select_related("stockrecord")
+    else:
+        items = shipment.lines().select_related("stockrecord")
+    for item in items:
+        if item.stockrecord is None:
             continue
         if consume:
-            line.stockrecord.consume_allocation(line.quantity)
+            item.stockrecord.consume_allocation(item.quantity)
         else:
-            line.stockrecord.cancel_allocation(line.quantity)
+            item.stockrecord.cancel_allocation(item.quantity)
 
 
 @transaction.atomic
@@ -302,7 +441,8 @@ def shipment_mark_delivered(*, shipment: CooperativeShipment) -> CooperativeShip
     shipment.save(update_fields=["status", "delivered_at"])
     _shipment_stock(shipment, consume=True)
     order = shipment.order
-    if order.payment_method == order.PaymentMethod.CASH_ON_DELIVERY:
+    # A parcel for the hub is paid for with the basket: no cash changes hands at the hub's door.
+    if order.payment_method == order.PaymentMethod.CASH_ON_DELIVERY and not shipment.is_to_hub:
         _ledger_book(shipment, LedgerEntry.Kind.CASH_COLLECTED, shipment.total)
         source = order.sources.filter(source_type__code=sources.CASH_ON_DELIVERY).first()
         if source is not None:
@@ -345,6 +485,78 @@ def _shipment_mark_closed(shipment: CooperativeShipment, target: str, reason: st
     _shipment_stock(shipment, consume=False)
 
 
+# The hubs' side of solidarity baskets ----------------------------------------------------------
+
+
+@transaction.atomic
+def hub_shipment_accept(*, shipment: HubShipment) -> HubShipment:
+    """The hub has the components and assembles the baskets."""
+    shipment = _shipment_locked(shipment, Status.ACCEPTED)
+    shipment.status = Status.ACCEPTED
+    shipment.accepted_at = timezone.now()
+    shipment.save(update_fields=["status", "accepted_at"])
+    order_status_refresh(order=shipment.order)
+    return shipment
+
+
+@transaction.atomic
+def hub_shipment_mark_shipped(*, shipment: HubShipment, tracking_number: str = "") -> HubShipment:
+    """The assembled baskets left the hub: an Amana parcel to the buyer (with its tracking
+    number), or the partner organisation's collection."""
+    shipment = _shipment_locked(shipment, Status.SHIPPED)
+    tracking_number = tracking_number.strip().upper()
+    if not shipment.is_offered and not TRACKING_NUMBER.fullmatch(tracking_number):
+        message = _("Enter the Amana tracking number (8 to 30 letters or digits).")
+        raise ValidationError({"tracking_number": message})
+    shipment.status = Status.SHIPPED
+    shipment.tracking_number = tracking_number
+    shipment.shipped_at = timezone.now()
+    shipment.save(update_fields=["status", "tracking_number", "shipped_at"])
+    order_status_refresh(order=shipment.order)
+    return shipment
+
+
+@transaction.atomic
+def hub_shipment_mark_delivered(*, shipment: HubShipment) -> HubShipment:
+    """The baskets reached the buyer (cash on delivery is collected) or the partner."""
+    shipment = _shipment_locked(shipment, Status.DELIVERED)
+    shipment.status = Status.DELIVERED
+    shipment.delivered_at = timezone.now()
+    shipment.save(update_fields=["status", "delivered_at"])
+    order = shipment.order
+    if order.payment_method == order.PaymentMethod.CASH_ON_DELIVERY:
+        source = order.sources.filter(source_type__code=sources.CASH_ON_DELIVERY).first()
+        if source is not None:
+            source.debit(shipment.total, reference=shipment.reference)
+    order_status_refresh(order=order)
+    return shipment
+
+
+@transaction.atomic
+def hub_shipment_cancel(*, shipment: HubShipment, reason: str) -> HubShipment:
+    """Cancel baskets before they leave the hub. The cooperatives' parcels for them that have
+    not left yet are cancelled too, and their stock comes back."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the shipment is cancelled.")})
+    shipment = _shipment_locked(shipment, Status.CANCELLED)
+    shipment.status = Status.CANCELLED
+    shipment.cancellation_reason = reason[:500]
+    shipment.closed_at = timezone.now()
+    shipment.save(update_fields=["status", "cancellation_reason", "closed_at"])
+    still_open = HubShipment.objects.filter(
+        order=shipment.order, hub=shipment.hub, status__in=HubShipment.OPEN_STATUSES
+    )
+    if not still_open.exists():
+        inbound = shipment.order.shipments.filter(
+            hub=shipment.hub, status__in=[Status.NEW, Status.ACCEPTED]
+        )
+        for parcel in inbound:
+            _shipment_close(parcel, Status.CANCELLED, reason)
+    order_status_refresh(order=shipment.order)
+    return shipment
+
+
 ORDER_STATUS_PENDING = "Pending"
 ORDER_STATUS_PENDING_PAYMENT = "Pending payment"
 ORDER_STATUS_PROCESSING = "Being processed"
@@ -356,6 +568,7 @@ ORDER_STATUS_CANCELLED = "Cancelled"
 def order_status_refresh(*, order) -> str:
     """Derive the order's overall status from its shipments (for operators and Oscar)."""
     statuses = set(order.shipments.values_list("status", flat=True))
+    statuses |= set(order.hub_shipments.values_list("status", flat=True))
     closed = {Status.CANCELLED, Status.REFUSED}
     if not statuses:
         status = ORDER_STATUS_PENDING

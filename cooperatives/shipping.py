@@ -8,7 +8,15 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from cooperatives.models import Cooperative, CooperativeShipment, Region
+from django.utils.translation import gettext as _
+
+from cooperatives.models import (
+    OFFERED_CAMPAIGN_OPTION,
+    Cooperative,
+    CooperativeShipment,
+    Hub,
+    Region,
+)
 
 # Amana parcel tariff (MAD, all taxes included): (up to grams, inside the region, elsewhere).
 AMANA_BANDS: tuple[tuple[int, Decimal, Decimal], ...] = (
@@ -38,11 +46,82 @@ def amana_rate(*, weight_grams: int, same_region: bool) -> Decimal:
     return last_elsewhere + extra_kg * AMANA_EXTRA_KG[1]
 
 
+@dataclass(frozen=True)
+class HubSender:
+    """A hub in the place of a cooperative in a delivery group: it ships the assembled solidarity
+    baskets, to the buyer or, for baskets offered through a campaign, to its partner."""
+
+    hub: Hub
+    campaign_page_id: int | None = None
+    recipient: str = ""
+
+    is_hub = True
+    pickup_address = ""
+    pickup_hours = ""
+    free_shipping_threshold = None
+
+    @property
+    def pk(self) -> str:
+        return self.slug
+
+    @property
+    def slug(self) -> str:
+        if self.campaign_page_id is not None:
+            return f"hub-{self.hub.pk}-offered-{self.campaign_page_id}"
+        return f"hub-{self.hub.pk}"
+
+    @property
+    def name(self) -> str:
+        if self.campaign_page_id is not None:
+            return _("Solidarity baskets offered to %(recipient)s") % {
+                "recipient": self.recipient or _("the campaign's partner")
+            }
+        return _("Solidarity baskets, assembled at %(hub)s") % {"hub": self.hub.name}
+
+    @property
+    def region(self) -> Region:
+        return self.hub.region
+
+    @property
+    def region_id(self) -> int:
+        return self.hub.region_id
+
+    @property
+    def partner_id(self) -> int:
+        return self.hub.partner_id
+
+    @property
+    def is_offered(self) -> bool:
+        return self.campaign_page_id is not None
+
+
+def line_offered_campaign_id(line) -> int | None:
+    """The campaign page a basket (or order) line's baskets are offered through, if any."""
+    for attribute in line.attributes.all():
+        if attribute.option.code == OFFERED_CAMPAIGN_OPTION:
+            try:
+                return int(attribute.value)
+            except (TypeError, ValueError):
+                return None
+    return None
+
+
+def line_sender(line, *, recipients: dict[int, str] | None = None) -> "Cooperative | HubSender":
+    """Who ships a line: the product's cooperative, or the hub that assembles a basket."""
+    partner = line.stockrecord.partner if line.stockrecord_id else line.partner
+    cooperative = getattr(partner, "cooperative", None)
+    if cooperative is not None:
+        return cooperative
+    campaign_id = line_offered_campaign_id(line)
+    recipient = (recipients or {}).get(campaign_id, "") if campaign_id is not None else ""
+    return HubSender(hub=partner.hub, campaign_page_id=campaign_id, recipient=recipient)
+
+
 @dataclass
 class CooperativeGroup:
-    """The basket lines one cooperative fulfils."""
+    """The basket lines one cooperative (or one hub, for solidarity baskets) fulfils."""
 
-    cooperative: Cooperative
+    cooperative: "Cooperative | HubSender"
     lines: list = field(default_factory=list)
     items_total: Decimal = Decimal("0.00")
     weight_grams: int = 0
@@ -63,13 +142,25 @@ class DeliveryQuote:
 
 
 def basket_groups(basket) -> list[CooperativeGroup]:
-    """Group a basket's lines by the cooperative selling them, in the order they were added."""
-    groups: dict[int, CooperativeGroup] = {}
+    """Group a basket's lines by the cooperative selling them (solidarity baskets by their hub),
+    in the order they were added."""
+    groups: dict = {}
+    recipients = offered_recipients(basket.all_lines())
     for line in basket.all_lines():
-        cooperative = line.stockrecord.partner.cooperative
-        group = groups.setdefault(cooperative.pk, CooperativeGroup(cooperative=cooperative))
+        sender = line_sender(line, recipients=recipients)
+        group = groups.setdefault(sender.slug, CooperativeGroup(cooperative=sender))
         group_add_line(group, line)
     return list(groups.values())
+
+
+def offered_recipients(lines) -> dict[int, str]:
+    """The partner organisation of each campaign the lines offer baskets through."""
+    ids = {line_offered_campaign_id(line) for line in lines} - {None}
+    if not ids:
+        return {}
+    from cms.models import CampaignPage
+
+    return dict(CampaignPage.objects.filter(pk__in=ids).values_list("pk", "partner_name"))
 
 
 def group_add_line(group: CooperativeGroup, line) -> None:
@@ -79,7 +170,7 @@ def group_add_line(group: CooperativeGroup, line) -> None:
     group.weight_grams += (line.product.weight_grams or DEFAULT_WEIGHT_GRAMS) * line.quantity
 
 
-def delivery_methods_for(cooperative: Cooperative) -> list[str]:
+def delivery_methods_for(cooperative: "Cooperative | HubSender") -> list[str]:
     """Amana always; pickup when the cooperative gives a pickup address."""
     methods = [Method.AMANA]
     if cooperative.pickup_address.strip():
@@ -90,7 +181,10 @@ def delivery_methods_for(cooperative: Cooperative) -> list[str]:
 def delivery_quote(
     *, group: CooperativeGroup, method: str, destination: Region | None
 ) -> DeliveryQuote:
-    """Quote one group; an unknown destination is quoted at the national (higher) rate."""
+    """Quote one group; an unknown destination is quoted at the national (higher) rate. Baskets
+    offered through a campaign travel to its partner at the marketplace's cost."""
+    if getattr(group.cooperative, "is_offered", False):
+        return DeliveryQuote(group=group, method=Method.AMANA, charge=Decimal("0.00"))
     if method == Method.PICKUP and Method.PICKUP in delivery_methods_for(group.cooperative):
         return DeliveryQuote(group=group, method=Method.PICKUP, charge=Decimal("0.00"))
     threshold = group.cooperative.free_shipping_threshold

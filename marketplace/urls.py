@@ -17,6 +17,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from catalogue.views import OfferBasketView
 from cms import sitemap
 from marketplace.apps.payment.views import stripe_webhook
 from marketplace.health import health
@@ -38,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("cooperatives/", include("cooperatives.urls")),
     path("my-cooperative/", include("cooperatives.space.urls")),
     path("search/suggest/", search_views.suggest, name="search-suggest"),
+    path("paniers-solidaires/<int:pk>/offrir/", OfferBasketView.as_view(), name="basket-offer"),
     path("", include(apps.get_app_config("oscar").urls[0])),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

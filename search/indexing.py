@@ -15,7 +15,12 @@ from django.utils import timezone
 from elasticsearch.helpers import bulk
 
 from catalogue.models import Category, Product
-from catalogue.selectors import product_list_sellable
+from catalogue.selectors import (
+    basket_available_quantity,
+    basket_components,
+    component_stockrecord,
+    product_list_sellable,
+)
 from cooperatives.models import Certification
 from marketplace.progress import ProgressBar
 from search.documents import LANGUAGES, CatalogueDocument
@@ -42,6 +47,14 @@ def _with_document_relations(queryset: QuerySet) -> QuerySet:
         "categories",
         "images",
         Prefetch("labels", queryset=Certification.objects.valid(on=today), to_attr="valid_labels"),
+        # Solidarity baskets: their components' cooperatives, regions, stock and labels.
+        "solidarity_basket__hub",
+        "solidarity_basket__components__product__stockrecords__partner__cooperative__region",
+        Prefetch(
+            "solidarity_basket__components__product__labels",
+            queryset=Certification.objects.valid(on=today),
+            to_attr="valid_labels",
+        ),
     )
 
 
@@ -59,26 +72,46 @@ def product_document(product: Product, categories_by_path: dict[str, Category]) 
     """The search document of one product (relations prefetched by the caller)."""
     records = list(product.stockrecords.all())
     record = records[0] if records else None
-    cooperative = record.partner.cooperative if record else None
+    cooperative = getattr(record.partner, "cooperative", None) if record else None
     free = max(record.net_stock_level, 0) if record is not None else 0
     trail: list[Category] = []
     for category in product.categories.all():
         trail.extend(_category_trail(category, categories_by_path))
     image = next(iter(product.images.all()), None)
     titles = {language: getattr(product, f"title_{language}") or "" for language in LANGUAGES}
+    cooperatives = [cooperative] if cooperative else []
+    labels = {label.kind for label in getattr(product, "valid_labels", [])}
+    is_basket = product.is_solidarity_basket
+    if is_basket:
+        # A basket is found by each of its cooperatives, regions and labels.
+        components = basket_components(basket=product.solidarity_basket)
+        component_records = [component_stockrecord(component) for component in components]
+        cooperatives = list(
+            {
+                item.partner.cooperative.pk: item.partner.cooperative
+                for item in component_records
+                if item is not None
+            }.values()
+        )
+        labels = {
+            label.kind
+            for component in components
+            for label in getattr(component.product, "valid_labels", [])
+        }
+        free = basket_available_quantity(basket=product.solidarity_basket)
     document = {
         "_id": product.pk,
-        "kind": "product",
+        "kind": "basket" if is_basket else "product",
         **{f"title_{language}": titles[language] for language in LANGUAGES},
         **{
             f"description_{language}": getattr(product, f"description_{language}") or ""
             for language in LANGUAGES
         },
         "suggest": " ".join(dict.fromkeys(title for title in titles.values() if title)),
-        "cooperatives": [cooperative.slug] if cooperative else [],
-        "cooperative_names": [cooperative.name] if cooperative else [],
-        "regions": [cooperative.region.code] if cooperative else [],
-        "labels": sorted({label.kind for label in getattr(product, "valid_labels", [])}),
+        "cooperatives": [item.slug for item in cooperatives],
+        "cooperative_names": [item.name for item in cooperatives],
+        "regions": sorted({item.region.code for item in cooperatives}),
+        "labels": sorted(labels),
         "categories": sorted({category.slug for category in trail}),
         "category_names": sorted(
             {
@@ -91,8 +124,8 @@ def product_document(product: Product, categories_by_path: dict[str, Category]) 
         "price": float(record.price) if record and record.price is not None else None,
         "in_stock": free > 0,
         "available": free,
-        "women_led": bool(cooperative and cooperative.women_led),
-        "verified": bool(cooperative and cooperative.is_verified),
+        "women_led": any(item.women_led for item in cooperatives),
+        "verified": bool(cooperatives) and all(item.is_verified for item in cooperatives),
         "popularity": getattr(product, "sold", 0),
         "date": product.date_created,
         "url_path": product.get_absolute_url(),

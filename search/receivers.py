@@ -24,9 +24,23 @@ def product_saved(sender, instance, raw=False, **kwargs):
         _queue_after_commit([instance.pk])
 
 
+def _with_baskets(product_ids) -> list[int]:
+    """The products and the solidarity baskets they are part of (whose stock follows theirs)."""
+    from catalogue.models import BasketComponent
+
+    ids = [pk for pk in product_ids if pk]
+    baskets = BasketComponent.objects.filter(product_id__in=ids).values_list("basket_id", flat=True)
+    return [*ids, *baskets]
+
+
 def stockrecord_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        _queue_after_commit([instance.product_id])
+        _queue_after_commit(_with_baskets([instance.product_id]))
+
+
+def basket_component_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _queue_after_commit([instance.basket_id])
 
 
 def product_category_saved(sender, instance, raw=False, **kwargs):
@@ -40,8 +54,10 @@ def cooperative_saved(sender, instance, raw=False, **kwargs):
     from oscar.apps.partner.models import StockRecord
 
     _queue_after_commit(
-        StockRecord.objects.filter(partner_id=instance.partner_id).values_list(
-            "product_id", flat=True
+        _with_baskets(
+            StockRecord.objects.filter(partner_id=instance.partner_id).values_list(
+                "product_id", flat=True
+            )
         )
     )
 
@@ -65,7 +81,7 @@ def product_labels_changed(sender, instance, action, pk_set=None, **kwargs):
 def connect() -> None:
     from oscar.apps.partner.models import StockRecord
 
-    from catalogue.models import Product, ProductCategory
+    from catalogue.models import BasketComponent, Product, ProductCategory
     from cooperatives.models import Certification, Cooperative
 
     post_save.connect(product_saved, sender=Product, dispatch_uid="search-product")
@@ -77,6 +93,10 @@ def connect() -> None:
         product_category_saved, sender=ProductCategory, dispatch_uid="search-cat-del"
     )
     post_save.connect(cooperative_saved, sender=Cooperative, dispatch_uid="search-coop")
+    post_save.connect(basket_component_saved, sender=BasketComponent, dispatch_uid="search-bc")
+    post_delete.connect(
+        basket_component_saved, sender=BasketComponent, dispatch_uid="search-bc-del"
+    )
     post_save.connect(certification_saved, sender=Certification, dispatch_uid="search-label")
     m2m_changed.connect(
         product_labels_changed, sender=Product.labels.through, dispatch_uid="search-labels"

@@ -72,6 +72,28 @@ def market(db):
 
 
 @pytest.fixture
+def stripe_api(settings):
+    """Stripe configured against a local Stripe-like server (no network)."""
+    from tests.stripe_fake import SECRET, FakeStripe
+
+    fake = FakeStripe()
+    settings.STRIPE_SECRET_KEY = "sk_test_local"
+    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_local"
+    settings.STRIPE_WEBHOOK_SECRET = SECRET
+    settings.STRIPE_API_BASE = fake.url
+    yield fake
+    fake.close()
+
+
+@pytest.fixture
+def solidarity_basket(market):
+    """A basket of the test market at 250.00: oil + 2 amlou (argan) and the carpet (carpets)."""
+    from tests.journeys import basket_create
+
+    return basket_create(market)
+
+
+@pytest.fixture
 def placed_order(django_app_factory, market, django_capture_on_commit_callbacks):
     """An order by a guest for the oil (argan cooperative) and the carpet (carpets cooperative)."""
     from marketplace.apps.order.models import Order

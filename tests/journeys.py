@@ -98,3 +98,32 @@ def guest_checkout_until_preview(app, *, email="fatima@example.test", prefix="",
     payment_page = payment_page.submit().maybe_follow()
     preview = payment_page.forms[_form_with_field(payment_page, "method")].submit().maybe_follow()
     return preview
+
+
+def hub_create():
+    from cooperatives.basket_services import hub_ensure
+
+    return hub_ensure(
+        name="Hub test Casablanca",
+        address="Zone industrielle, Ain Sebaa",
+        city="Casablanca",
+        region=Region.objects.get(code="MA-06"),
+    )
+
+
+def basket_create(market: Market, *, price: str = "250.00", commission_rate: str = "0", **extra):
+    """A solidarity basket of the test market: 1 oil and 2 amlou (argan), 1 carpet (carpets)."""
+    from cooperatives.basket_services import basket_save
+
+    data = {
+        "title_fr": "Panier test",
+        "title_ar": "سلة تجريبية",
+        "title_en": "Test basket",
+        "price": Decimal(price),
+        "commission_rate": Decimal(commission_rate),
+        "hub": hub_create(),
+        "components": [(market.oil, 1), (market.amlou, 2), (market.carpet, 1)],
+        "is_public": True,
+    }
+    data.update(extra)
+    return basket_save(data=data)

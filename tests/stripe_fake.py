@@ -12,6 +12,10 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl
 
+# The webhook secret the tests configure, and where Stripe posts its events.
+SECRET = "whsec_test_souk_tadamoun"
+WEBHOOK = "/payments/stripe/webhook/"
+
 _ids = itertools.count(1)
 
 

@@ -5,16 +5,16 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.test import override_settings
 from oscar.apps.address.models import Country
-from oscar.apps.basket.models import Basket
 from oscar.apps.checkout.calculators import OrderTotalCalculator
 from oscar.apps.order.utils import OrderCreator
 from oscar.apps.partner.models import StockRecord
-from oscar.apps.partner.strategy import Selector
 
 from cooperatives import services
 from cooperatives.models import CooperativeShipment, Region
 from cooperatives.shipping import basket_quotes
+from marketplace.apps.basket.models import Basket
 from marketplace.apps.order.models import Order, ShippingAddress
+from marketplace.apps.partner.strategy import Selector
 from marketplace.apps.payment.sources import cash_on_delivery_source
 from marketplace.apps.shipping.methods import CooperativeDelivery
 

@@ -4,7 +4,14 @@ from dataclasses import dataclass, field
 
 from django import template
 
-from cooperatives.shipping import CooperativeGroup, DeliveryQuote, delivery_quote, group_add_line
+from cooperatives.shipping import (
+    CooperativeGroup,
+    DeliveryQuote,
+    delivery_quote,
+    group_add_line,
+    line_sender,
+    offered_recipients,
+)
 
 register = template.Library()
 
@@ -23,18 +30,19 @@ class FormGroup:
 def basket_form_groups(formset) -> list[FormGroup]:
     """The formset's forms by cooperative; delivery is estimated at the national Amana rate
     until the customer gives an address (pickup and free thresholds are shown as options)."""
-    groups: dict[int, CooperativeGroup] = {}
-    indexed: dict[int, list] = {}
+    groups: dict = {}
+    indexed: dict = {}
+    recipients = offered_recipients([form.instance for form in formset.forms])
     for index, form in enumerate(formset.forms):
         line = form.instance
-        cooperative = line.stockrecord.partner.cooperative
-        group = groups.setdefault(cooperative.pk, CooperativeGroup(cooperative=cooperative))
+        sender = line_sender(line, recipients=recipients)
+        group = groups.setdefault(sender.slug, CooperativeGroup(cooperative=sender))
         group_add_line(group, line)
-        indexed.setdefault(cooperative.pk, []).append((index, form))
+        indexed.setdefault(sender.slug, []).append((index, form))
     return [
         FormGroup(
             quote=delivery_quote(group=group, method="amana", destination=None),
-            forms=indexed[pk],
+            forms=indexed[key],
         )
-        for pk, group in groups.items()
+        for key, group in groups.items()
     ]

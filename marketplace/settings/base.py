@@ -44,8 +44,8 @@ INSTALLED_APPS = [
     "catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
-    "oscar.apps.partner.apps.PartnerConfig",
-    "oscar.apps.basket.apps.BasketConfig",
+    "marketplace.apps.partner.apps.PartnerConfig",
+    "marketplace.apps.basket.apps.BasketConfig",
     "marketplace.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "marketplace.apps.order.apps.OrderConfig",
@@ -215,6 +215,18 @@ OSCAR_ORDER_STATUS_PIPELINE = {
     "Cancelled": (),
 }
 OSCAR_LINE_STATUS_PIPELINE = {}
+# Oscar's dashboard menu, plus our solidarity baskets pages (staff only).
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405  (from oscar.defaults)
+    {
+        "label": _("Solidarity baskets"),
+        "icon": "fas fa-shopping-basket",
+        "children": [
+            {"label": _("Baskets"), "url_name": "dashboard:basket-list"},
+            {"label": _("Hub parcels"), "url_name": "dashboard:hub-shipment-list"},
+        ],
+    },
+]
 # Platform commission taken on a cooperative's sales unless the cooperative has its own rate.
 MARKETPLACE_DEFAULT_COMMISSION_RATE = Decimal(
     env.str("MARKETPLACE_DEFAULT_COMMISSION_RATE", default="0.10")

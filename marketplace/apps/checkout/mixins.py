@@ -8,13 +8,18 @@ from oscar.apps.checkout import mixins
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 
 from cooperatives.services import basket_stock_lock, order_shipments_create
+from cooperatives.shipping import basket_quotes
 from marketplace.apps.checkout.payment import CARD, CASH_ON_DELIVERY
 
 
-def _delivery_quotes(shipping_method):
+def _delivery_quotes(shipping_method, basket):
     # Oscar wraps a method in an offer-discount object when a shipping offer applies.
     method = getattr(shipping_method, "method", shipping_method)
-    return method.quotes
+    quotes = getattr(method, "quotes", None)
+    if quotes is None:
+        # Only offered baskets (Oscar's "no shipping required"): the hub sends them, free.
+        return basket_quotes(basket)
+    return quotes
 
 
 class OrderPlacementMixin(mixins.OrderPlacementMixin):
@@ -59,7 +64,7 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
                 )
                 order_shipments_create(
                     order=order,
-                    quotes=_delivery_quotes(shipping_method),
+                    quotes=_delivery_quotes(shipping_method, basket),
                     awaiting_payment=order.payment_method == CARD,
                 )
         except ValidationError as error:

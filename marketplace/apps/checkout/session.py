@@ -31,6 +31,8 @@ class CheckoutSessionMixin(session.CheckoutSessionMixin):
         our couriers need: send the customer back to complete it."""
         from marketplace.apps.checkout.forms import moroccan_mobile
 
+        if not request.basket.is_shipping_required():
+            return
         address = self.get_shipping_address(request.basket)
         phone = str(getattr(address, "phone_number", "") or "")
         if region_for_address(address) is None or moroccan_mobile(phone) is None:

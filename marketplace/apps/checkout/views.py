@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from oscar.apps.checkout import views
 from oscar.apps.payment.exceptions import UnableToTakePayment
+from oscar.apps.shipping.methods import NoShippingRequired
+from oscar.core.loading import get_class
 
 from cooperatives.services import (
     ORDER_STATUS_CANCELLED,
@@ -23,6 +25,7 @@ from marketplace.apps.payment import gateway
 from marketplace.apps.payment.sources import cash_on_delivery_source
 from marketplace.apps.shipping.methods import CooperativeDelivery
 
+CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
 IndexView = views.IndexView
 ShippingAddressView = views.ShippingAddressView
 UserAddressUpdateView = views.UserAddressUpdateView
@@ -43,6 +46,13 @@ class ShippingMethodView(CheckoutSessionMixin, generic.FormView):
         "check_shipping_address_is_deliverable",
     ]
     success_url = reverse_lazy("checkout:payment-method")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.basket.is_empty and not request.basket.is_shipping_required():
+            # Only offered baskets: the hub sends them to the campaign's partner.
+            CheckoutSessionData(request).use_shipping_method(NoShippingRequired().code)
+            return redirect(self.get_success_url())
+        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -79,7 +89,7 @@ class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["methods"] = payment_methods_available()
+        kwargs["methods"] = payment_methods_available(basket=self.request.basket)
         chosen = self.checkout_session.payment_method()
         if chosen:
             kwargs["initial"] = {"method": chosen}
@@ -88,6 +98,18 @@ class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
     def form_valid(self, form):
         self.checkout_session.pay_by(form.cleaned_data["method"])
         return redirect(self.get_success_url())
+
+    def get(self, request, *args, **kwargs):
+        if not payment_methods_available(basket=request.basket):
+            messages.error(
+                request,
+                _(
+                    "Offered baskets are paid by card, and card payment is not available right "
+                    "now. Remove the offered baskets from your basket, or come back later."
+                ),
+            )
+            return redirect("basket:summary")
+        return super().get(request, *args, **kwargs)
 
     def form_invalid(self, form):
         messages.error(self.request, _("Choose how you will pay."))
@@ -120,7 +142,7 @@ class PaymentDetailsView(views.PaymentDetailsView):
 
     def handle_payment(self, order_number, total, **kwargs):
         method = self.checkout_session.payment_method()
-        if method not in dict(payment_methods_available()):
+        if method not in dict(payment_methods_available(basket=self.request.basket)):
             raise UnableToTakePayment(_("Choose how you will pay."))
         if method == CARD:
             # Stripe first: if it is down, nothing is placed and the basket stays as it was.

@@ -1,9 +1,9 @@
 """Bad input at every step of buying gets a clear message and changes nothing."""
 
 import pytest
-from oscar.apps.basket.models import Basket, Line
 from oscar.apps.partner.models import StockRecord
 
+from marketplace.apps.basket.models import Basket, Line
 from marketplace.apps.order.models import Order
 from tests.journeys import (
     add_to_basket,

@@ -2,9 +2,10 @@
 chosen with choosers that search."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from catalogue.models import Product
-from cms.blocks import BodyBlock
+from cms.blocks import BodyBlock, SolidarityBasketBlock
 from cms.models import StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +18,7 @@ RENDERED_BY = {
     "call_to_action": "souk-cta",
     "product": "souk-block-product",
     "products": "souk-block-products",
+    "basket": "souk-block-basket",
     "cooperative": "souk-block-cooperative",
     "campaign_progress": "souk-progress",
 }
@@ -87,3 +89,62 @@ def test_a_product_no_longer_sold_disappears_from_the_pages_that_feature_it(clie
     html = client.get("/selection/").content.decode()
     assert "Pour le goûter" not in html
     assert product.get_absolute_url() not in html
+
+
+def _render_basket(basket, **values) -> str:
+    block = SolidarityBasketBlock()
+    return block.render(block.to_python({"basket": basket.pk, **values}))
+
+
+def test_the_basket_block_shows_the_basket_its_contents_and_a_link_to_it(solidarity_basket, market):
+    html = _render_basket(solidarity_basket, heading="Pour Ramadan", intro="Trois produits")
+
+    assert "souk-block-basket" in html
+    assert "Pour Ramadan" in html
+    assert "Trois produits" in html
+    assert solidarity_basket.get_title() in html
+    assert f'href="{solidarity_basket.get_absolute_url()}"' in html
+    assert "badge-basket" in html
+    assert "250" in html
+    assert f"2 × {market.amlou.get_title()}" in html
+    assert f"1 × {market.oil.get_title()}" in html
+    assert f"1 × {market.carpet.get_title()}" in html
+    assert market.argan.name in html
+    assert market.carpets.name in html
+
+
+def test_a_basket_no_longer_sellable_renders_nothing(solidarity_basket, market):
+    assert _render_basket(solidarity_basket)
+    Product.objects.filter(pk=market.carpet.pk).update(is_public=False)
+
+    assert _render_basket(solidarity_basket).strip() == ""
+
+
+def test_the_basket_block_preview_shows_a_sellable_basket(client, editor, solidarity_basket):
+    block = BodyBlock().child_blocks["basket"]
+    assert block.get_preview_value()["basket"].is_solidarity_basket
+    client.force_login(editor)
+
+    html = client.get("/cms/block-preview/", {"id": block.definition_prefix}).content.decode()
+
+    assert "souk-block-basket" in html
+    assert "badge-basket" in html
+
+
+def test_the_basket_block_refuses_a_single_product(market, solidarity_basket):
+    block = SolidarityBasketBlock()
+
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python({"basket": market.oil.pk}))
+    assert block.clean(block.to_python({"basket": solidarity_basket.pk}))["basket"] == (
+        solidarity_basket
+    )
+
+
+def test_the_basket_chooser_lists_baskets_only(client, editor, solidarity_basket, market):
+    client.force_login(editor)
+
+    html = client.get("/cms/choose/basket/results/", {"q": "test"}).content.decode()
+
+    assert solidarity_basket.get_title() in html
+    assert market.oil.get_title() not in html

@@ -7,30 +7,16 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
-from oscar.apps.basket.models import Basket
 from oscar.apps.partner.models import StockRecord
 
 from cooperatives.models import CooperativeShipment, LedgerEntry
+from marketplace.apps.basket.models import Basket
 from marketplace.apps.order.models import Order
 from marketplace.apps.payment.models import Source, StripeEvent
 from tests.journeys import add_to_basket, checkout_as_guest, fill_address
-from tests.stripe_fake import FakeStripe, session_event, signed_event
+from tests.stripe_fake import SECRET, WEBHOOK, session_event, signed_event
 
 pytestmark = pytest.mark.django_db
-
-SECRET = "whsec_test_souk_tadamoun"
-WEBHOOK = "/payments/stripe/webhook/"
-
-
-@pytest.fixture
-def stripe_api(settings):
-    fake = FakeStripe()
-    settings.STRIPE_SECRET_KEY = "sk_test_local"
-    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_local"
-    settings.STRIPE_WEBHOOK_SECRET = SECRET
-    settings.STRIPE_API_BASE = fake.url
-    yield fake
-    fake.close()
 
 
 def _preview_paying_by(app, method: str):

@@ -1,16 +1,19 @@
 """On PostgreSQL, buyers racing for the last units never oversell: row locks queue them."""
 
 import threading
+from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test import Client
 from oscar.apps.partner.models import StockRecord
 
+from cooperatives.basket_services import basket_save
 from cooperatives.models import Region
 from cooperatives.services import regions_ensure, shipping_country_ensure
 from marketplace.apps.order.models import Order
 from tests.factories import CooperativeFactory, product_create
+from tests.journeys import hub_create
 
 # serialized_rollback: start from the migrated database (Site, regions...), whatever the
 # transactional test before left.
@@ -20,7 +23,7 @@ BUYERS = 20
 STOCK = 5
 
 
-def _client_at_preview(product, cooperative, number: int) -> Client:
+def _client_at_preview(product, cooperative, number: int, delivery=None) -> Client:
     """A guest's browser that has filled everything and is about to press "Place order"."""
     client = Client()
     steps = [
@@ -37,7 +40,7 @@ def _client_at_preview(product, cooperative, number: int) -> Client:
                 "region": Region.objects.get(code="MA-09").pk,
             },
         ),
-        ("/checkout/shipping-method/", {f"delivery_{cooperative.slug}": "amana"}),
+        ("/checkout/shipping-method/", delivery or {f"delivery_{cooperative.slug}": "amana"}),
         ("/checkout/payment-method/", {"method": "cash-on-delivery"}),
     ]
     for path, data in steps:
@@ -55,7 +58,19 @@ def test_twenty_simultaneous_buyers_of_five_units_make_exactly_five_orders():
     cooperative = CooperativeFactory(region=Region.objects.get(code="MA-09"))
     product = product_create(cooperative=cooperative, title="Dernières unités", stock=STOCK)
     clients = [_client_at_preview(product, cooperative, n) for n in range(BUYERS)]
-    barrier = threading.Barrier(BUYERS)
+
+    results = _buy_all_at_once(clients)
+
+    assert len(results) == BUYERS
+    placed = [result for result in results if result[1].endswith("/checkout/thank-you/")]
+    assert len(placed) == STOCK
+    assert Order.objects.filter(lines__product=product).count() == STOCK
+    record = StockRecord.objects.get(product=product)
+    assert (record.num_in_stock, record.num_allocated) == (STOCK, STOCK)
+
+
+def _buy_all_at_once(clients: list[Client]) -> list[tuple[int, str]]:
+    barrier = threading.Barrier(len(clients))
     results: list[tuple[int, str]] = []
     lock = threading.Lock()
 
@@ -73,10 +88,47 @@ def test_twenty_simultaneous_buyers_of_five_units_make_exactly_five_orders():
         thread.start()
     for thread in threads:
         thread.join(timeout=120)
+    return results
 
-    assert len(results) == BUYERS
+
+def test_buyers_racing_for_the_last_solidarity_basket_never_oversell_its_components():
+    """Ten buyers want the last basket (it needs both remaining jars) while two others want one
+    jar each: either one basket or two jars are sold, never more than the stock."""
+    if connection.vendor != "postgresql":
+        pytest.skip("Row locking is only meaningful on PostgreSQL (set DATABASE_URL)")
+    regions_ensure()
+    shipping_country_ensure()
+    honey_coop = CooperativeFactory(region=Region.objects.get(code="MA-09"))
+    dates_coop = CooperativeFactory(region=Region.objects.get(code="MA-08"))
+    honey = product_create(cooperative=honey_coop, title="Miel, derniers pots", stock=2)
+    dates = product_create(cooperative=dates_coop, title="Dattes", stock=10)
+    basket = basket_save(
+        data={
+            "title_fr": "Panier du dernier pot",
+            "title_ar": "سلة",
+            "title_en": "Last jar basket",
+            "price": Decimal("150.00"),
+            "commission_rate": Decimal("0"),
+            "hub": hub_create(),
+            "components": [(honey, 2), (dates, 1)],
+        }
+    )
+    hub = basket.solidarity_basket.hub
+    basket_buyers = [
+        _client_at_preview(basket, None, n, delivery={f"delivery_hub-{hub.pk}": "amana"})
+        for n in range(10)
+    ]
+    jar_buyers = [_client_at_preview(honey, honey_coop, 100 + n) for n in range(2)]
+
+    results = _buy_all_at_once(basket_buyers + jar_buyers)
+
+    assert len(results) == 12
+    baskets_sold = Order.objects.filter(lines__product=basket).count()
+    jars_sold = Order.objects.filter(lines__product=honey).count()
+    assert (baskets_sold, jars_sold) in {(1, 0), (0, 2)}
     placed = [result for result in results if result[1].endswith("/checkout/thank-you/")]
-    assert len(placed) == STOCK
-    assert Order.objects.filter(lines__product=product).count() == STOCK
-    record = StockRecord.objects.get(product=product)
-    assert (record.num_in_stock, record.num_allocated) == (STOCK, STOCK)
+    assert len(placed) == baskets_sold + jars_sold
+    honey_record = StockRecord.objects.get(product=honey)
+    dates_record = StockRecord.objects.get(product=dates)
+    assert (honey_record.num_in_stock, honey_record.num_allocated) == (2, 2)
+    assert (dates_record.num_in_stock, dates_record.num_allocated or 0) == (10, baskets_sold)

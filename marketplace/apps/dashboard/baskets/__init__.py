@@ -1,0 +1,1 @@
+"""Operators' dashboard pages for solidarity baskets and the hubs' parcels (staff only)."""

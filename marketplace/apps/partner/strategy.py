@@ -1,0 +1,23 @@
+"""Oscar's pricing and availability, except that a solidarity basket's stock follows its
+components: it can be bought as many times as the scarcest component allows."""
+
+from oscar.apps.partner import strategy
+from oscar.apps.partner.availability import StockRequired, Unavailable
+
+
+class Selector:
+    def strategy(self, request=None, user=None, **kwargs):
+        return Default(request)
+
+
+class Default(strategy.Default):
+    """First stock record, stock required, prices with tax included (MAD has no tax split)."""
+
+    def availability_policy(self, product, stockrecord):
+        if product.is_solidarity_basket:
+            from catalogue.selectors import basket_available_quantity
+
+            if stockrecord is None:
+                return Unavailable()
+            return StockRequired(basket_available_quantity(basket=product.solidarity_basket))
+        return super().availability_policy(product, stockrecord)
