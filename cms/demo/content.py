@@ -426,7 +426,7 @@ CAMPAIGNS = [
                 "title": "Paniers solidaires du Ramadan",
                 "slug": "paniers-solidaires-ramadan",
                 "search_description": (
-                    "Offrez un panier de dattes, couscous, huile d'olive et miel de coopératives "
+                    "Offrez un panier de dattes, couscous, huile d'olive et épices de coopératives "
                     "marocaines à une famille dans le besoin pour le Ramadan."
                 ),
                 "intro": (
@@ -443,13 +443,13 @@ CAMPAIGNS = [
                             "coopérative Nakhil Aoufous, dans la palmeraie du Ziz ;</li><li>du "
                             "couscous de blé dur roulé à la main par les femmes de la coopérative "
                             "Nour Chaouia ;</li><li>de l'huile d'olive vierge extra de la "
-                            "coopérative Zitouna Aït Ouallal, près de Meknès ;</li><li>du miel de "
-                            "thym de la coopérative Tamment Imouzzer, sur les hauteurs "
-                            "d'Agadir.</li></ul><p>De quoi garnir la table du ftour plusieurs "
+                            "coopérative Zitouna Aït Ouallal, près de Meknès ;</li><li>du ras el "
+                            "hanout de la coopérative Nahla Doukkala, pour parfumer la "
+                            "harira.</li></ul><p>De quoi garnir la table du ftour plusieurs "
                             "jours durant, avec des produits que les coopératives servent aussi à "
-                            "leur propre table. Chaque coopérative envoie sa part directement à "
-                            "notre association partenaire, qui compose les paniers avant la "
-                            "distribution.</p>"
+                            "leur propre table. Chaque coopérative envoie sa part à notre hub de "
+                            "Casablanca, où les paniers sont composés puis remis à notre "
+                            "association partenaire.</p>"
                         ),
                     ),
                     (
@@ -498,12 +498,17 @@ CAMPAIGNS = [
                     ),
                 ],
                 "cta_label": "Offrir un panier",
+                "partner_name": "Réseau associatif d'entraide de Casablanca",
+                "partner_description": (
+                    "Un réseau d'associations de quartier qui connaît les familles qu'il "
+                    "accompagne et leur remet les paniers chez elles, dans la discrétion."
+                ),
             },
             "ar": {
                 "title": "سلال رمضان التضامنية",
                 "slug": "paniers-solidaires-ramadan",
                 "search_description": (
-                    "أهدوا سلة من تمور التعاونيات المغربية وكسكسها وزيت زيتونها وعسلها إلى أسرة "
+                    "أهدوا سلة من تمور التعاونيات المغربية وكسكسها وزيت زيتونها وتوابلها إلى أسرة "
                     "محتاجة في شهر رمضان."
                 ),
                 "intro": (
@@ -517,10 +522,11 @@ CAMPAIGNS = [
                             "<h2>ماذا تضم السلة</h2><ul><li>تمر المجهول من تعاونية نخيل أوفوس في "
                             "واحة زيز؛</li><li>كسكس القمح الصلب الذي تفتله يدويًا نساء تعاونية نور "
                             "الشاوية؛</li><li>زيت الزيتون البكر الممتاز من تعاونية زيتونة آيت ولال "
-                            "قرب مكناس؛</li><li>عسل الزعتر من تعاونية تامنت إيموزار في مرتفعات "
-                            "أكادير.</li></ul><p>ما يكفي لمائدة إفطار عائلية أيامًا عدة، بمنتجات "
-                            "تضعها التعاونيات على موائدها هي أيضًا. وترسل كل تعاونية حصتها مباشرة "
-                            "إلى جمعيتنا الشريكة، التي تتولى تجهيز السلال قبل توزيعها.</p>"
+                            "قرب مكناس؛</li><li>رأس الحانوت من تعاونية نحلة دكالة لتتبيل "
+                            "الحريرة.</li></ul><p>ما يكفي لمائدة إفطار عائلية أيامًا عدة، بمنتجات "
+                            "تضعها التعاونيات على موائدها هي أيضًا. وترسل كل تعاونية حصتها إلى "
+                            "مركزنا بالدار البيضاء، حيث تُجهَّز السلال ثم تُسلَّم إلى جمعيتنا "
+                            "الشريكة.</p>"
                         ),
                     ),
                     (
@@ -562,12 +568,17 @@ CAMPAIGNS = [
                     ),
                 ],
                 "cta_label": "أهدوا سلة",
+                "partner_name": "الشبكة الجمعوية للتآزر بالدار البيضاء",
+                "partner_description": (
+                    "شبكة من جمعيات الأحياء تعرف الأسر التي ترافقها، وتسلّمها السلال في بيوتها "
+                    "بكل تكتّم."
+                ),
             },
             "en": {
                 "title": "Ramadan solidarity baskets",
                 "slug": "ramadan-solidarity-baskets",
                 "search_description": (
-                    "Offer a basket of dates, couscous, olive oil and honey from Moroccan "
+                    "Offer a basket of dates, couscous, olive oil and spices from Moroccan "
                     "cooperatives to a family in need this Ramadan."
                 ),
                 "intro": (
@@ -583,12 +594,12 @@ CAMPAIGNS = [
                             "Aoufous cooperative, in the Ziz palm grove;</li><li>durum wheat "
                             "couscous, rolled by hand by the women of the Nour Chaouia "
                             "cooperative;</li><li>extra virgin olive oil from the Zitouna Aït "
-                            "Ouallal cooperative, near Meknès;</li><li>thyme honey from the "
-                            "Tamment Imouzzer cooperative, in the hills above "
-                            "Agadir.</li></ul><p>Enough to fill a family's ftour table for several "
+                            "Ouallal cooperative, near Meknès;</li><li>ras el hanout from the "
+                            "Nahla Doukkala cooperative, to season the "
+                            "harira.</li></ul><p>Enough to fill a family's ftour table for several "
                             "days, with products the cooperatives also serve at their own tables. "
-                            "Each cooperative sends its share directly to our partner association, "
-                            "which puts the baskets together before distribution.</p>"
+                            "Each cooperative sends its share to our Casablanca hub, where the "
+                            "baskets are put together and handed to our partner association.</p>"
                         ),
                     ),
                     (
@@ -636,6 +647,11 @@ CAMPAIGNS = [
                     ),
                 ],
                 "cta_label": "Offer a basket",
+                "partner_name": "Casablanca Mutual Aid Network",
+                "partner_description": (
+                    "A network of neighbourhood associations that knows the families it supports "
+                    "and brings them the baskets at home, discreetly."
+                ),
             },
         },
     },

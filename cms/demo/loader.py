@@ -1,5 +1,6 @@
 """Demo editorial site in French, Arabic and English: the home page, an about page, two campaigns
-(one running, one ended), three articles and two coming fairs, with pictures drawn locally.
+(one running, through which buyers can offer solidarity baskets; one ended), three articles and
+two coming fairs, with pictures drawn locally.
 
 Pages are found again by their slug, so loading twice changes nothing and keeps editors' edits.
 Dates are relative to the day of loading, so the running campaign is always running.
@@ -32,6 +33,7 @@ from cms.models import (
     HomePage,
     StandardPage,
 )
+from cooperatives.demo.baskets import demo_basket_products
 from cooperatives.demo.images import draw_picture
 from cooperatives.demo.loader import DEMO_PASSWORD, DemoLogin, _upsert_user
 from cooperatives.models import Cooperative, Region
@@ -59,6 +61,10 @@ CAMPAIGN_SETUP = {
             "nour-chaouia-couscous",
             "zitouna-ouallal",
         ],
+        # Buyers can offer baskets through it (to the partner named in content.CAMPAIGNS), and
+        # these demo baskets (cooperatives/demo/baskets.py keys) are featured after the products.
+        "accepts_offered_baskets": True,
+        "baskets": ["ramadan", "petit-dejeuner-souss"],
     },
     "argan-week": {
         "start_offset": -120,
@@ -72,6 +78,8 @@ CAMPAIGN_SETUP = {
             "tamment-miel-thym-500g",
         ],
         "cooperatives": ["tifawin-argan", "azaghar-safran", "tamment-imouzzer"],
+        "accepts_offered_baskets": False,
+        "baskets": [],
     },
 }
 ARTICLE_COLOURS = ("#b5562d", "#9b2f6b", "#2f5f9b")
@@ -155,12 +163,51 @@ def _products(slugs: list[str]) -> list[Product]:
     return [by_slug[slug] for slug in slugs if slug in by_slug]
 
 
+def _offers(*, setup: dict, text: dict) -> dict:
+    """The campaign's offered-baskets fields in one language (none for a campaign without)."""
+    if not setup["accepts_offered_baskets"]:
+        return {"accepts_offered_baskets": False, "partner_name": "", "partner_description": ""}
+    return {
+        "accepts_offered_baskets": True,
+        "partner_name": text["partner_name"],
+        "partner_description": text["partner_description"],
+    }
+
+
+def _campaign_offers_ensure(
+    *, page: CampaignPage, setup: dict, text: dict, baskets: list[Product]
+) -> None:
+    """Bring a campaign made before the demo baskets existed up to date: buyers can offer baskets
+    to its partner, and the baskets are featured. Only what is missing is added (a partner an
+    editor named is kept), and a new revision is published only if something changed."""
+    changed = False
+    if setup["accepts_offered_baskets"] and not page.partner_name:
+        for name, value in _offers(setup=setup, text=text).items():
+            setattr(page, name, value)
+        changed = True
+    featured = list(page.featured_products.all())
+    present = {item.product_id for item in featured}
+    missing = [basket for basket in baskets if basket.pk not in present]
+    if missing:
+        # Number them all: rows made without a sort order would sort apart from the new ones.
+        for position, item in enumerate(featured):
+            item.sort_order = position
+        page.featured_products = featured + [
+            CampaignProduct(product=basket, sort_order=len(featured) + offset)
+            for offset, basket in enumerate(missing)
+        ]
+        changed = True
+    if changed:
+        _publish(page)
+
+
 def _campaigns(index: dict[str, Page], today: datetime.date) -> dict[str, CampaignPage]:
     pages = {}
     for data in content.CAMPAIGNS:
         setup = CAMPAIGN_SETUP[data["key"]]
         image = _picture(f"Campagne {data['key']}", setup["colour"])
-        products = _products(setup["products"])
+        baskets = demo_basket_products(keys=setup["baskets"])
+        products = _products(setup["products"]) + baskets
         cooperatives = list(Cooperative.objects.filter(slug__in=setup["cooperatives"]))
 
         def fields(  # the loop's values are bound as defaults
@@ -175,11 +222,18 @@ def _campaigns(index: dict[str, Page], today: datetime.date) -> dict[str, Campai
                 "goal_kind": data["goal_kind"],
                 "goal": data["goal"],
                 "image": image,
-                "featured_products": [CampaignProduct(product=p) for p in products],
+                "featured_products": [
+                    CampaignProduct(product=p, sort_order=position)
+                    for position, p in enumerate(products)
+                ],
                 "featured_cooperatives": [CampaignCooperative(cooperative=c) for c in coops],
-            }
+            } | _offers(setup=setup, text=text)
 
         translations = _in_each_language(index, CampaignPage, data["texts"], fields)
+        for lang, page in translations.items():
+            _campaign_offers_ensure(
+                page=page, setup=setup, text=data["texts"][lang], baskets=baskets
+            )
         pages[data["key"]] = translations["fr"]
     return pages
 

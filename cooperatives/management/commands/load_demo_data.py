@@ -4,12 +4,13 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo.loader import load_editorial
 from cooperatives.demo import loader
+from cooperatives.demo.baskets import load_basket_orders, load_baskets
 from cooperatives.demo.orders import load_orders
 
 
 class Command(BaseCommand):
-    """Load 26 believable cooperatives, 130 products, demo orders, the editorial pages in three
-    languages and the demo logins; twice changes nothing."""
+    """Load 26 believable cooperatives, 130 products, solidarity baskets, demo orders, the
+    editorial pages in three languages and the demo logins; twice changes nothing."""
 
     help = "Load the demo cooperatives, products, orders, pages and logins. Safe to run again."
 
@@ -26,8 +27,14 @@ class Command(BaseCommand):
         if cooperatives < 0:
             raise CommandError("--cooperatives must be zero or more.")
         logins = loader.load_catalogue(progress_stream=self.stderr)
-        placed = load_orders(customer=loader.demo_customer())
+        customer = loader.demo_customer()
+        placed = load_orders(customer=customer)
+        # Baskets before the editorial pages, which feature them on the Ramadan campaign; the
+        # orders offering baskets after, since they go through that campaign.
+        baskets = load_baskets()
         logins += load_editorial()
+        placed += load_basket_orders(customer=customer)
+        self.stdout.write(f"Demo baskets created: {baskets}.")
         if placed:
             self.stdout.write(f"Demo orders placed: {placed}.")
         if cooperatives:
