@@ -194,6 +194,7 @@ def order_shipments_create(
         lines_by_sender[sender.slug].append(line)
     status = Status.AWAITING_PAYMENT if awaiting_payment else Status.NEW
     shipments = []
+    basket_lines = []
     for key, items_total in items_by_sender.items():
         quote = quotes_by_sender.get(key)
         if quote is None:
@@ -209,6 +210,7 @@ def order_shipments_create(
                 shipping_charge=money(quote.charge),
                 status=status,
             )
+            basket_lines += lines_by_sender[key]
             continue
         cooperative = sender
         rate = cooperative.effective_commission_rate
@@ -227,9 +229,6 @@ def order_shipments_create(
         if not awaiting_payment:
             _shipment_book_sale(shipment)
         shipments.append(shipment)
-    basket_lines = [
-        line for key, group in lines_by_sender.items() if key.startswith("hub-") for line in group
-    ]
     shipments += _order_basket_shares_create(order, basket_lines, status=status)
     order_status_refresh(order=order)
     if not awaiting_payment:
@@ -354,9 +353,11 @@ def order_unpaid_cancel(*, order, reason: str) -> int:
     waiting = _shipments_awaiting_payment(order)
     for shipment in waiting:
         _shipment_mark_closed(shipment, Status.CANCELLED, reason)
-    HubShipment.objects.filter(order=order, status=Status.AWAITING_PAYMENT).update(
-        status=Status.CANCELLED, cancellation_reason=reason[:500], closed_at=timezone.now()
+    hub_waiting = HubShipment.objects.select_for_update().filter(
+        order=order, status=Status.AWAITING_PAYMENT
     )
+    for parcel in hub_waiting:
+        _shipment_mark_closed(parcel, Status.CANCELLED, reason)
     if waiting:
         order_status_refresh(order=order)
         transaction.on_commit(partial(emails.order_unpaid_send, order_id=order.pk))
@@ -444,11 +445,17 @@ def shipment_mark_delivered(*, shipment: CooperativeShipment) -> CooperativeShip
     # A parcel for the hub is paid for with the basket: no cash changes hands at the hub's door.
     if order.payment_method == order.PaymentMethod.CASH_ON_DELIVERY and not shipment.is_to_hub:
         _ledger_book(shipment, LedgerEntry.Kind.CASH_COLLECTED, shipment.total)
-        source = order.sources.filter(source_type__code=sources.CASH_ON_DELIVERY).first()
-        if source is not None:
-            source.debit(shipment.total, reference=shipment.reference)
+        _cash_collected(shipment)
     order_status_refresh(order=order)
     return shipment
+
+
+def _cash_collected(shipment) -> None:
+    """The courier took the parcel's amount (a cooperative's or a hub's): debit the order's
+    cash-on-delivery source by it."""
+    source = shipment.order.sources.filter(source_type__code=sources.CASH_ON_DELIVERY).first()
+    if source is not None:
+        source.debit(shipment.total, reference=shipment.reference)
 
 
 @transaction.atomic
@@ -465,10 +472,16 @@ def shipment_mark_refused(
     return _shipment_close(shipment, Status.REFUSED, reason)
 
 
-def _shipment_close(shipment: CooperativeShipment, target: str, reason: str) -> CooperativeShipment:
+def _close_reason(target: str, reason: str) -> str:
+    """The reason given for closing a shipment; a cancellation must say why."""
     reason = reason.strip()
     if target == Status.CANCELLED and not reason:
         raise ValidationError({"reason": _("Say why the shipment is cancelled.")})
+    return reason
+
+
+def _shipment_close(shipment: CooperativeShipment, target: str, reason: str) -> CooperativeShipment:
+    reason = _close_reason(target, reason)
     shipment = _shipment_locked(shipment, target)
     _shipment_mark_closed(shipment, target, reason)
     _ledger_book(shipment, LedgerEntry.Kind.REVERSAL, -shipment.amount_owed)
@@ -476,13 +489,15 @@ def _shipment_close(shipment: CooperativeShipment, target: str, reason: str) -> 
     return shipment
 
 
-def _shipment_mark_closed(shipment: CooperativeShipment, target: str, reason: str) -> None:
-    """Cancelled or refused (the shipment is locked by the caller): its stock comes back."""
+def _shipment_mark_closed(shipment, target: str, reason: str) -> None:
+    """Cancelled or refused (the shipment, a cooperative's or a hub's, is locked by the caller):
+    a cooperative's stock comes back (a hub holds none of its own)."""
     shipment.status = target
     shipment.cancellation_reason = reason[:500]
     shipment.closed_at = timezone.now()
     shipment.save(update_fields=["status", "cancellation_reason", "closed_at"])
-    _shipment_stock(shipment, consume=False)
+    if isinstance(shipment, CooperativeShipment):
+        _shipment_stock(shipment, consume=False)
 
 
 # The hubs' side of solidarity baskets ----------------------------------------------------------
@@ -525,9 +540,7 @@ def hub_shipment_mark_delivered(*, shipment: HubShipment) -> HubShipment:
     shipment.save(update_fields=["status", "delivered_at"])
     order = shipment.order
     if order.payment_method == order.PaymentMethod.CASH_ON_DELIVERY:
-        source = order.sources.filter(source_type__code=sources.CASH_ON_DELIVERY).first()
-        if source is not None:
-            source.debit(shipment.total, reference=shipment.reference)
+        _cash_collected(shipment)
     order_status_refresh(order=order)
     return shipment
 
@@ -536,14 +549,9 @@ def hub_shipment_mark_delivered(*, shipment: HubShipment) -> HubShipment:
 def hub_shipment_cancel(*, shipment: HubShipment, reason: str) -> HubShipment:
     """Cancel baskets before they leave the hub. The cooperatives' parcels for them that have
     not left yet are cancelled too, and their stock comes back."""
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": _("Say why the shipment is cancelled.")})
+    reason = _close_reason(Status.CANCELLED, reason)
     shipment = _shipment_locked(shipment, Status.CANCELLED)
-    shipment.status = Status.CANCELLED
-    shipment.cancellation_reason = reason[:500]
-    shipment.closed_at = timezone.now()
-    shipment.save(update_fields=["status", "cancellation_reason", "closed_at"])
+    _shipment_mark_closed(shipment, Status.CANCELLED, reason)
     still_open = HubShipment.objects.filter(
         order=shipment.order, hub=shipment.hub, status__in=HubShipment.OPEN_STATUSES
     )

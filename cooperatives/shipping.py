@@ -144,9 +144,14 @@ class DeliveryQuote:
 def basket_groups(basket) -> list[CooperativeGroup]:
     """Group a basket's lines by the cooperative selling them (solidarity baskets by their hub),
     in the order they were added."""
+    return lines_groups(basket.all_lines())
+
+
+def lines_groups(lines) -> list[CooperativeGroup]:
+    """Group basket lines by who ships them, in the order given."""
     groups: dict = {}
-    recipients = offered_recipients(basket.all_lines())
-    for line in basket.all_lines():
+    recipients = offered_recipients(lines)
+    for line in lines:
         sender = line_sender(line, recipients=recipients)
         group = groups.setdefault(sender.slug, CooperativeGroup(cooperative=sender))
         group_add_line(group, line)

@@ -4,14 +4,7 @@ from dataclasses import dataclass, field
 
 from django import template
 
-from cooperatives.shipping import (
-    CooperativeGroup,
-    DeliveryQuote,
-    delivery_quote,
-    group_add_line,
-    line_sender,
-    offered_recipients,
-)
+from cooperatives.shipping import DeliveryQuote, delivery_quote, lines_groups
 
 register = template.Library()
 
@@ -30,19 +23,12 @@ class FormGroup:
 def basket_form_groups(formset) -> list[FormGroup]:
     """The formset's forms by cooperative; delivery is estimated at the national Amana rate
     until the customer gives an address (pickup and free thresholds are shown as options)."""
-    groups: dict = {}
-    indexed: dict = {}
-    recipients = offered_recipients([form.instance for form in formset.forms])
-    for index, form in enumerate(formset.forms):
-        line = form.instance
-        sender = line_sender(line, recipients=recipients)
-        group = groups.setdefault(sender.slug, CooperativeGroup(cooperative=sender))
-        group_add_line(group, line)
-        indexed.setdefault(sender.slug, []).append((index, form))
+    forms = list(enumerate(formset.forms))
+    by_line = {id(form.instance): (index, form) for index, form in forms}
     return [
         FormGroup(
             quote=delivery_quote(group=group, method="amana", destination=None),
-            forms=indexed[key],
+            forms=[by_line[id(line)] for line in group.lines],
         )
-        for key, group in groups.items()
+        for group in lines_groups([form.instance for _index, form in forms])
     ]

@@ -89,7 +89,9 @@ class DeliveryChoiceForm(forms.Form):
     def __init__(self, *args, quotes, destination=None, **kwargs):
         super().__init__(*args, **kwargs)
         # Offered baskets go from the hub to the campaign's partner: nothing to choose.
-        self.quotes = [quote for quote in quotes if not getattr(quote.cooperative, "is_offered", 0)]
+        self.quotes = [
+            quote for quote in quotes if not getattr(quote.cooperative, "is_offered", False)
+        ]
         for quote in self.quotes:
             cooperative = quote.cooperative
             self.fields[self.field_name(cooperative)] = forms.ChoiceField(

@@ -190,8 +190,6 @@ class HubShipmentListView(StaffOnlyMixin, generic.ListView):
 
 Status = HubShipment.Status
 
-ACTIONS = ("accept", "ship", "deliver", "cancel")
-
 
 class HubShipmentDetailView(StaffOnlyMixin, generic.DetailView):
     template_name = "oscar/dashboard/baskets/hub_shipment_detail.html"
