@@ -6,6 +6,7 @@ atomic call, so searching keeps answering from the old index until the new one i
 
 import datetime
 import logging
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -190,6 +191,10 @@ def index_rebuild(*, progress_stream=None) -> RebuildResult:
     moves = [{"remove": {"index": index, "alias": alias}} for index in old]
     moves.append({"add": {"index": name, "alias": alias}})
     client.indices.update_aliases(actions=moves)
+    if old:
+        # A search that resolved the alias just before the move is still reading the old index:
+        # deleting it now would fail that search with "no shard available".
+        time.sleep(settings.ELASTICSEARCH_OLD_INDEX_GRACE)
     for index in old:
         client.indices.delete(index=index, ignore_unavailable=True)
     logger.info("Search index %s built with %d documents; alias %s moved", name, count, alias)

@@ -253,6 +253,9 @@ ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=1.0)
 ELASTICSEARCH_INDEXING_TIMEOUT = env.float("ELASTICSEARCH_INDEXING_TIMEOUT", default=30.0)
 # The alias searches go to; each rebuild makes a new index behind it.
 ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", default="souk-catalogue")
+# After a rebuild moves the alias, searches already sent to the old index still need it: it is
+# dropped only after this many seconds.
+ELASTICSEARCH_OLD_INDEX_GRACE = env.float("ELASTICSEARCH_OLD_INDEX_GRACE", default=5.0)
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Souk Tadamoun"
