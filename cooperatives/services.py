@@ -252,7 +252,12 @@ def _order_basket_shares_create(order, lines, *, status: str) -> list[Cooperativ
             (record.price or Decimal("0")) * component.quantity * line.quantity
             for component, record in zip(components, records, strict=True)
         ]
-        amounts = money_split(amount=line.line_price_incl_tax, weights=weights)
+        # Split by cooperative first, as the basket page shows it, then among each one's components.
+        amounts = money_split_grouped(
+            amount=line.line_price_incl_tax,
+            weights=weights,
+            groups=[record.partner.cooperative.pk for record in records],
+        )
         for component, record, weight, amount in zip(
             components, records, weights, amounts, strict=True
         ):
@@ -612,6 +617,29 @@ def money_split(*, amount: Decimal, weights: list[Decimal]) -> list[Decimal]:
     for index in order[: cents - sum(parts)]:
         parts[index] += 1
     return [Decimal(part) / 100 for part in parts]
+
+
+def money_split_grouped(
+    *, amount: Decimal, weights: list[Decimal], groups: list[object]
+) -> list[Decimal]:
+    """Split an amount in proportion to weights, first among groups (each weighing the sum of
+    its members), then within each group: a group receives exactly what a split among the
+    groups alone gives it, and the parts still add up exactly to the amount."""
+    keys = list(dict.fromkeys(groups))
+    group_weights = [
+        sum((w for w, g in zip(weights, groups, strict=True) if g == key), Decimal("0"))
+        for key in keys
+    ]
+    group_amounts = dict(zip(keys, money_split(amount=amount, weights=group_weights), strict=True))
+    parts = [Decimal("0.00")] * len(weights)
+    for key, group_weight in zip(keys, group_weights, strict=True):
+        members = [i for i, g in enumerate(groups) if g == key]
+        if group_weight <= 0:
+            continue
+        member_parts = money_split(amount=group_amounts[key], weights=[weights[i] for i in members])
+        for i, part in zip(members, member_parts, strict=True):
+            parts[i] = part
+    return parts
 
 
 def ledger_refund_book(*, order, amount: Decimal, shipment=None) -> None:

@@ -174,6 +174,35 @@ def test_each_share_is_booked_with_the_baskets_own_commission(
         assert shipment.amount_owed == shipment.items_total - shipment.commission_amount
 
 
+def test_each_cooperative_is_booked_the_share_its_basket_page_shows(
+    django_app_factory, market, django_capture_on_commit_callbacks
+):
+    # At 249.99 a split component by component gives argan 58.71 + 44.52 = 103.23 and carpets
+    # 146.76, while the split by cooperative the page shows gives 103.22 and 146.77.
+    product = basket_create(market, price="249.99")
+    page = django_app_factory().get(product.get_absolute_url())
+    assert "103,22" in page.text
+    assert "146,77" in page.text
+    app = django_app_factory(csrf_checks=True)
+    add_to_basket(app, product, 1)
+    preview = guest_checkout_until_preview(app, email="page@example.test")
+    with django_capture_on_commit_callbacks(execute=True):
+        preview.forms["place_order_form"].submit()
+    order = Order.objects.get(guest_email="page@example.test")
+    booked = {
+        shipment.cooperative_id: shipment.items_total
+        for shipment in order.shipments.filter(hub__isnull=False)
+    }
+    assert booked == {market.argan.pk: Decimal("103.22"), market.carpets.pk: Decimal("146.77")}
+    assert {
+        share.product_id: share.amount for share in BasketShare.objects.filter(line__order=order)
+    } == {
+        market.oil.pk: Decimal("58.70"),
+        market.amlou.pk: Decimal("44.52"),
+        market.carpet.pk: Decimal("146.77"),
+    }
+
+
 def test_a_zero_commission_basket_pays_the_cooperatives_everything(basket_order, solidarity_basket):
     to_hub = CooperativeShipment.objects.filter(order=basket_order, hub__isnull=False)
     assert sum(shipment.amount_owed for shipment in to_hub) == Decimal("500.00")
