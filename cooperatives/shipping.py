@@ -67,8 +67,8 @@ class HubSender:
     @property
     def slug(self) -> str:
         if self.campaign_page_id is not None:
-            return f"hub-{self.hub.pk}-offered-{self.campaign_page_id}"
-        return f"hub-{self.hub.pk}"
+            return f"hub:{self.hub.pk}:offered:{self.campaign_page_id}"
+        return f"hub:{self.hub.pk}"
 
     @property
     def name(self) -> str:

@@ -115,7 +115,7 @@ def test_buyers_racing_for_the_last_solidarity_basket_never_oversell_its_compone
     )
     hub = basket.solidarity_basket.hub
     basket_buyers = [
-        _client_at_preview(basket, None, n, delivery={f"delivery_hub-{hub.pk}": "amana"})
+        _client_at_preview(basket, None, n, delivery={f"delivery_hub:{hub.pk}": "amana"})
         for n in range(10)
     ]
     jar_buyers = [_client_at_preview(honey, honey_coop, 100 + n) for n in range(2)]

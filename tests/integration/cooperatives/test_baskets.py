@@ -13,6 +13,7 @@ from cooperatives import services
 from cooperatives.models import BasketShare, CooperativeShipment, HubShipment, LedgerEntry
 from marketplace.apps.order.models import Order
 from marketplace.apps.partner.strategy import Selector
+from tests.factories import CooperativeFactory, product_create
 from tests.journeys import add_to_basket, basket_create, guest_checkout_until_preview
 
 pytestmark = pytest.mark.django_db
@@ -201,6 +202,28 @@ def test_each_cooperative_is_booked_the_share_its_basket_page_shows(
         market.amlou.pk: Decimal("44.52"),
         market.carpet.pk: Decimal("146.77"),
     }
+
+
+def test_a_cooperative_whose_slug_looks_like_a_hub_keeps_its_own_parcel(
+    django_app_factory, market, solidarity_basket, django_capture_on_commit_callbacks
+):
+    hub = solidarity_basket.solidarity_basket.hub
+    lookalike = CooperativeFactory(slug=f"hub-{hub.pk}", region=market.argan.region)
+    honey = product_create(cooperative=lookalike, title="Miel test", price="80.00")
+    app = django_app_factory(csrf_checks=True)
+    add_to_basket(app, solidarity_basket, 1)
+    add_to_basket(app, honey, 1)
+    preview = guest_checkout_until_preview(app, email="lookalike@example.test")
+    with django_capture_on_commit_callbacks(execute=True):
+        preview.forms["place_order_form"].submit()
+    order = Order.objects.get(guest_email="lookalike@example.test")
+
+    direct = CooperativeShipment.objects.get(order=order, cooperative=lookalike)
+    assert [(line.product, line.quantity) for line in direct.lines()] == [(honey, 1)]
+    assert direct.items_total == Decimal("80.00")
+    outbound = HubShipment.objects.get(order=order)
+    assert outbound.items_total == Decimal("250.00")
+    assert order.total_incl_tax == direct.total + outbound.total
 
 
 def test_a_zero_commission_basket_pays_the_cooperatives_everything(basket_order, solidarity_basket):
