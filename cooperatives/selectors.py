@@ -1,5 +1,6 @@
 """Reads of cooperatives: the directory, storefronts, regions, and each cooperative's space."""
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
@@ -12,6 +13,7 @@ from cooperatives.models import (
     Certification,
     Cooperative,
     CooperativeShipment,
+    HubShipment,
     LedgerEntry,
     Region,
 )
@@ -192,3 +194,56 @@ def stockrecord_get_for_product(*, cooperative: Cooperative, pk: int) -> StockRe
     if record is None:
         raise Http404
     return record
+
+
+@dataclass
+class CustomerParcel:
+    """A parcel as its customer sees it: a cooperative's own, or solidarity baskets leaving a hub
+    (whose cooperatives' parcels to the hub are the marketplace's business, not the buyer's)."""
+
+    shipment: CooperativeShipment | HubShipment
+    lines: list
+    contributors: list[Cooperative] = field(default_factory=list)
+
+    @property
+    def is_hub(self) -> bool:
+        return isinstance(self.shipment, HubShipment)
+
+    @property
+    def hub_title(self) -> str:
+        from cooperatives.shipping import hub_parcel_title
+
+        shipment = self.shipment
+        return hub_parcel_title(
+            hub=shipment.hub, offered=shipment.is_offered, recipient=shipment.recipient
+        )
+
+
+def order_parcels_for_customer(*, order) -> list[CustomerParcel]:
+    """What a customer receives: each cooperative's parcel to them, then each hub parcel of
+    baskets (to them, or offered to a campaign's partner) with the cooperatives that filled it."""
+    lines = list(order.lines.order_by("pk"))
+    parcels = []
+    to_hub: list[CooperativeShipment] = []
+    for shipment in order.shipments.select_related("cooperative").order_by("pk"):
+        if shipment.is_to_hub:
+            to_hub.append(shipment)
+            continue
+        partner_id = shipment.cooperative.partner_id
+        parcels.append(
+            CustomerParcel(
+                shipment=shipment, lines=[line for line in lines if line.partner_id == partner_id]
+            )
+        )
+    for parcel in order.hub_shipments.select_related("hub").order_by("pk"):
+        carried = list(parcel.lines())
+        contributors = {
+            shipment.cooperative_id: shipment.cooperative
+            for shipment in to_hub
+            if shipment.hub_id == parcel.hub_id
+            and shipment.basket_shares.filter(line__in=carried).exists()
+        }
+        parcels.append(
+            CustomerParcel(shipment=parcel, lines=carried, contributors=list(contributors.values()))
+        )
+    return parcels

@@ -46,6 +46,15 @@ def amana_rate(*, weight_grams: int, same_region: bool) -> Decimal:
     return last_elsewhere + extra_kg * AMANA_EXTRA_KG[1]
 
 
+def hub_parcel_title(*, hub: Hub, offered: bool, recipient: str = "") -> str:
+    """How a parcel of solidarity baskets is named to the buyer."""
+    if offered:
+        return _("Solidarity baskets offered to %(recipient)s") % {
+            "recipient": recipient or _("the campaign's partner")
+        }
+    return _("Solidarity baskets, assembled at %(hub)s") % {"hub": hub.name}
+
+
 @dataclass(frozen=True)
 class HubSender:
     """A hub in the place of a cooperative in a delivery group: it ships the assembled solidarity
@@ -72,11 +81,9 @@ class HubSender:
 
     @property
     def name(self) -> str:
-        if self.campaign_page_id is not None:
-            return _("Solidarity baskets offered to %(recipient)s") % {
-                "recipient": self.recipient or _("the campaign's partner")
-            }
-        return _("Solidarity baskets, assembled at %(hub)s") % {"hub": self.hub.name}
+        return hub_parcel_title(
+            hub=self.hub, offered=self.campaign_page_id is not None, recipient=self.recipient
+        )
 
     @property
     def region(self) -> Region:

@@ -94,6 +94,12 @@ def test_offering_baskets_asks_no_address_and_moves_the_campaigns_progress(
     assert PARTNER in thanks[0].body
     assert "3" in thanks[0].body
     assert offering_campaign.title in thanks[0].body
+    # The buyer's order page shows one parcel, offered to the partner, and no delivery to pay.
+    thank_you = django_app.get("/checkout/thank-you/")
+    (offered,) = thank_you.html.select(".souk-shipment")
+    assert f"offerts à {PARTNER}" in offered.text.replace("\xa0", " ")
+    assert "Livraison" not in offered.text
+    assert "750,00" in offered.text
 
 
 def test_without_card_payment_offered_baskets_cannot_be_checked_out(

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from oscar.apps.partner.models import StockRecord
 
 from catalogue.models import Product
@@ -150,6 +151,48 @@ def test_a_basket_order_splits_into_cooperative_parcels_for_the_hub(
     assert _stock(market.oil) == (10, 3)
     assert _stock(market.amlou) == (10, 4)
     assert _stock(market.carpet) == (5, 2)
+
+
+def test_the_buyer_sees_the_hubs_parcel_of_baskets_not_the_cooperatives_parcels_to_the_hub(
+    django_app_factory, basket_order, market, solidarity_basket
+):
+    confirm = (
+        django_app_factory()
+        .get(
+            reverse(
+                "customer:anon-order",
+                kwargs={
+                    "order_number": basket_order.number,
+                    "hash": basket_order.verification_hash(),
+                },
+            )
+        )
+        .follow()
+    )
+    form = next(f for f in confirm.forms.values() if "email" in f.fields)
+    form["email"] = "panier@example.test"
+    page = form.submit().follow()
+    parcels = page.html.select(".souk-shipment")
+    # The argan cooperative's own parcel (the oil) and the hub's parcel of two baskets.
+    assert len(parcels) == 2
+    own, baskets = parcels
+    assert "Huile test" in own.text
+    assert "souk-hub-shipment" in baskets["class"]
+    assert "Hub test Casablanca" in baskets.text
+    assert f"2 × {solidarity_basket.get_title()}" in " ".join(baskets.text.split())
+    contributors = baskets.select_one(".souk-parcel-cooperatives").text
+    assert market.argan.name in contributors
+    assert market.carpets.name in contributors
+    # Shares paid to cooperatives are not the buyer's business: no parcel shows them.
+    to_hub = CooperativeShipment.objects.filter(order=basket_order, hub__isnull=False)
+    for shipment in to_hub:
+        assert services.money(shipment.items_total) > 0
+        assert f"{shipment.items_total:.2f}".replace(".", ",") not in page.text
+    totals = [
+        Decimal(p.select("li")[-1].select("span")[-1].text.split()[0].replace(",", "."))
+        for p in parcels
+    ]
+    assert sum(totals) == basket_order.total_incl_tax
 
 
 def test_each_share_is_booked_with_the_baskets_own_commission(
