@@ -644,14 +644,25 @@ def money_split_grouped(
 
 def ledger_refund_book(*, order, amount: Decimal, shipment=None) -> None:
     """A refund lowers what the cooperatives are owed: its own shipment's, or every paid
-    shipment's in proportion to its total when the refund is for the whole order."""
+    shipment's in proportion to its total when the refund is for the whole order. The hubs'
+    delivery charges take their part of a whole-order refund too: that money was the
+    marketplace's, never a cooperative's, so no cooperative gives it back."""
     if shipment is not None:
         targets = [shipment]
+        platform = Decimal("0.00")
     else:
         targets = list(order.shipments.exclude(status__in=[Status.AWAITING_PAYMENT]).order_by("pk"))
+        platform = sum(
+            (
+                parcel.shipping_charge
+                for parcel in order.hub_shipments.exclude(status=Status.AWAITING_PAYMENT)
+            ),
+            Decimal("0.00"),
+        )
     if not targets:
         return
-    shares = money_split(amount=amount, weights=[target.total for target in targets])
+    weights = [target.total for target in targets] + [platform]
+    shares = money_split(amount=amount, weights=weights)[: len(targets)]
     for target, share in zip(targets, shares, strict=True):
         if share:
             LedgerEntry.objects.create(
