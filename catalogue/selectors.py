@@ -17,10 +17,15 @@ PRODUCT_SORTS = {
 
 
 def _with_listing_relations(queryset: QuerySet) -> QuerySet:
-    """What a product card shows (image, price, cooperative, region), fetched up front."""
+    """What a product card shows (image, price, cooperative, region), fetched up front; for a
+    solidarity basket also its hub and components, which its availability reads."""
     return queryset.base_queryset().prefetch_related(
         "stockrecords__partner__cooperative__region",
-        "solidarity_basket",
+        Prefetch("solidarity_basket", queryset=SolidarityBasket.objects.select_related("hub")),
+        Prefetch(
+            "solidarity_basket__components",
+            queryset=_with_component_relations(BasketComponent.objects.all()),
+        ),
     )
 
 
@@ -58,14 +63,18 @@ def basket_components(*, basket: SolidarityBasket) -> list[BasketComponent]:
     if cached is None and "components" in prefetched:
         cached = basket.__dict__["_components"] = list(prefetched["components"])
     if cached is None:
-        cached = list(
-            basket.components.select_related("product").prefetch_related(
-                "product__stockrecords__partner__cooperative__region",
-                "product__images",
-            )
-        )
+        cached = list(_with_component_relations(basket.components.all()))
         basket.__dict__["_components"] = cached
     return cached
+
+
+def _with_component_relations(components: QuerySet) -> QuerySet:
+    """What readers of components use: the product, its stock record's partner, cooperative and
+    region, and its images. Listings prefetch the same, so `basket_components` reads nothing."""
+    return components.select_related("product").prefetch_related(
+        "product__stockrecords__partner__cooperative__region",
+        "product__images",
+    )
 
 
 def component_stockrecord(component: BasketComponent):
