@@ -2,7 +2,9 @@
 components: it can be bought as many times as the scarcest component allows."""
 
 from oscar.apps.partner import strategy
-from oscar.apps.partner.availability import StockRequired, Unavailable
+from oscar.apps.partner.availability import Available, Unavailable
+
+from marketplace.apps.partner.availability import StockRequired
 
 
 class Selector:
@@ -20,4 +22,8 @@ class Default(strategy.Default):
             if stockrecord is None:
                 return Unavailable()
             return StockRequired(basket_available_quantity(basket=product.solidarity_basket))
-        return super().availability_policy(product, stockrecord)
+        if stockrecord is None:
+            return Unavailable()
+        if not product.get_product_class().track_stock:
+            return Available()
+        return StockRequired(stockrecord.net_stock_level)
