@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
+from oscar.apps.partner.models import StockRecord
 
 from catalogue.models import BasketComponent, Category, Product, SolidarityBasket
 from cooperatives.models import Certification, Cooperative
@@ -178,15 +179,35 @@ def product_list_browsable(
     return _with_listing_relations(ordered)
 
 
+def _made_by(lookup: str, value) -> Q:
+    """Products of cooperatives matching a lookup, and baskets holding any of their products
+    (as the engine indexes a basket with all its cooperatives)."""
+    own = "stockrecords__partner__cooperative"
+    components = "solidarity_basket__components__product__stockrecords__partner__cooperative"
+    return Q(**{f"{own}__{lookup}": value}) | Q(**{f"{components}__{lookup}": value})
+
+
+def _in_stock() -> Q:
+    """Products with free stock; baskets whose every component has enough for one basket."""
+    enough = StockRecord.objects.filter(
+        product_id=OuterRef("product_id"),
+        num_in_stock__gte=Coalesce(F("num_allocated"), 0) + OuterRef("quantity"),
+    )
+    short = BasketComponent.objects.filter(basket_id=OuterRef("pk")).exclude(Exists(enough))
+    return Q(
+        solidarity_basket__isnull=True,
+        stockrecords__num_in_stock__gt=Coalesce(F("stockrecords__num_allocated"), 0),
+    ) | Q(Q(solidarity_basket__isnull=False) & ~Exists(short))
+
+
 def _filtered(products: QuerySet, filters) -> QuerySet:
     """The search page's filters (search.queries.Filters), for when the engine is away."""
-    cooperative = "stockrecords__partner__cooperative"
     if filters.region:
-        products = products.filter(**{f"{cooperative}__region__code__in": filters.region})
+        products = products.filter(_made_by("region__code__in", filters.region))
     if filters.cooperative:
-        products = products.filter(**{f"{cooperative}__slug__in": filters.cooperative})
+        products = products.filter(_made_by("slug__in", filters.cooperative))
     if filters.women_led:
-        products = products.filter(**{f"{cooperative}__women_led": True})
+        products = products.filter(_made_by("women_led", True))
     if filters.label:
         valid = Certification.objects.valid().filter(kind__in=filters.label)
         products = products.filter(labels__in=valid)
@@ -196,9 +217,7 @@ def _filtered(products: QuerySet, filters) -> QuerySet:
             trees |= Q(categories__path__startswith=category.path)
         products = products.filter(trees) if trees else products.none()
     if filters.in_stock:
-        products = products.filter(
-            stockrecords__num_in_stock__gt=Coalesce(F("stockrecords__num_allocated"), 0)
-        )
+        products = products.filter(_in_stock())
     if filters.price:
         from search.queries import PRICE_RANGES
 

@@ -96,3 +96,40 @@ def test_featured_products_come_from_different_cooperatives_and_are_in_stock():
     assert len(featured) == 8
     assert len({product.cooperative.pk for product in featured}) == 8
     assert all(product.stockrecords.all()[0].num_in_stock > 0 for product in featured)
+
+
+def _listed(**filters) -> set[int]:
+    from search.queries import Filters
+
+    return set(product_list_browsable(filters=Filters(**filters)).values_list("pk", flat=True))
+
+
+def test_without_the_engine_baskets_are_found_by_any_of_their_cooperatives(
+    market, solidarity_basket
+):
+    # The basket holds argan (Souss-Massa) and carpets (Béni Mellal-Khénifra) products; the
+    # demo catalogue is in the database too, so only this market's products are looked at.
+    ours = {solidarity_basket.pk, market.oil.pk, market.amlou.pk, market.carpet.pk}
+    souss = _listed(region=["MA-09"], kind=["basket"]) & ours
+    beni_mellal = _listed(region=["MA-05"], kind=["basket"]) & ours
+    by_cooperative = _listed(cooperative=[market.carpets.slug]) & ours
+    elsewhere = _listed(region=["MA-01"], kind=["basket"]) & ours
+
+    assert souss == beni_mellal == {solidarity_basket.pk}
+    assert by_cooperative == {market.carpet.pk, solidarity_basket.pk}
+    assert elsewhere == set()
+
+
+def test_without_the_engine_a_basket_is_in_stock_while_each_component_has_enough(
+    market, solidarity_basket
+):
+    from oscar.apps.partner.models import StockRecord
+
+    assert solidarity_basket.pk in _listed(in_stock=True)
+    # Two jars of amlou per basket: one free jar is not enough.
+    StockRecord.objects.filter(product=market.amlou).update(num_in_stock=10, num_allocated=9)
+    in_stock = _listed(in_stock=True)
+
+    assert solidarity_basket.pk not in in_stock
+    assert market.amlou.pk in in_stock  # the jar itself can still be bought
+    assert solidarity_basket.pk in _listed()
