@@ -74,12 +74,29 @@ def _group_with(
     return group
 
 
+def _root_page_ensure() -> Page:
+    """Wagtail's tree root (its migrations make one; `manage.py flush` removes it)."""
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(
+            instance=Page(
+                title="Root",
+                slug="root",
+                content_type=ContentType.objects.get_for_model(Page),
+                locale=Locale.get_default(),
+            )
+        )
+    return root
+
+
 @transaction.atomic
 def editorial_setup_ensure() -> None:
     """Locales, the campaign editors and contributors groups, and the review workflow on every
     page. Safe to run again; runs after each `migrate`."""
     locales_ensure()
-    root = Page.get_first_root_node()
+    root = _root_page_ensure()
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
     editors = _group_with(
         name=EDITORS_GROUP,
         page_kinds=EDITOR_PAGE_PERMISSIONS,
@@ -120,7 +137,15 @@ def home_translations_ensure() -> list[Page]:
 
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
-        return []
+        # Migrations make the home page and its site; `manage.py flush` removes them.
+        from cms.models import HomePage
+
+        home = _root_page_ensure().add_child(
+            instance=HomePage(title="Souk Tadamoun", slug="home", locale=Locale.get_default())
+        )
+        site = Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True
+        )
     home = site.root_page.specific
     homes = [home]
     for locale in locales_ensure():
