@@ -136,3 +136,20 @@ def session_event(
             }
         },
     }
+
+
+def webhook_paid(app, order, *, event_id: str = ""):
+    """Stripe telling our webhook (through a WebTest app) that the order's session is paid."""
+    event = session_event(
+        event_id=event_id or f"evt_{order.number}",
+        type_="checkout.session.completed",
+        order_number=order.number,
+        amount=int(order.total_incl_tax * 100),
+    )
+    body, signature = signed_event(event, SECRET)
+    return app.post(
+        WEBHOOK,
+        params=body,
+        headers={"Stripe-Signature": signature},
+        content_type="application/json",
+    )

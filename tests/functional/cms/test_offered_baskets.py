@@ -11,7 +11,7 @@ from cms.selectors import campaign_progress_count
 from cooperatives.models import CooperativeShipment, HubShipment
 from marketplace.apps.order.models import Order
 from tests.journeys import checkout_as_guest
-from tests.stripe_fake import SECRET, WEBHOOK, session_event, signed_event
+from tests.stripe_fake import webhook_paid
 
 pytestmark = pytest.mark.django_db
 
@@ -34,20 +34,7 @@ def _offer(app, product, quantity: int):
 
 
 def _pay(app, order):
-    event = session_event(
-        event_id=f"evt_{order.number}",
-        type_="checkout.session.completed",
-        order_number=order.number,
-        amount=int(order.total_incl_tax * 100),
-    )
-    body, signature = signed_event(event, SECRET)
-    response = app.post(
-        WEBHOOK,
-        params=body,
-        headers={"Stripe-Signature": signature},
-        content_type="application/json",
-    )
-    assert response.status_code == 200
+    assert webhook_paid(app, order).status_code == 200
 
 
 def test_offering_baskets_asks_no_address_and_moves_the_campaigns_progress(

@@ -12,7 +12,7 @@ from cooperatives.models import CooperativeShipment, HubShipment, LedgerEntry
 from marketplace.apps.order.models import Order
 from tests.factories import UserFactory
 from tests.journeys import add_to_basket, checkout_as_guest, fill_address
-from tests.stripe_fake import SECRET, WEBHOOK, session_event, signed_event
+from tests.stripe_fake import webhook_paid
 
 pytestmark = pytest.mark.django_db
 Status = CooperativeShipment.Status
@@ -71,20 +71,7 @@ def test_a_full_refund_takes_back_each_cooperatives_part_and_leaves_the_hubs_del
     basket_card_order, django_app, stripe_api
 ):
     order = basket_card_order
-    event = session_event(
-        event_id="evt_basket_paid",
-        type_="checkout.session.completed",
-        order_number=order.number,
-        amount=int(order.total_incl_tax * 100),
-    )
-    body, signature = signed_event(event, SECRET)
-    paid = django_app.post(
-        WEBHOOK,
-        params=body,
-        headers={"Stripe-Signature": signature},
-        content_type="application/json",
-    )
-    assert paid.text == "paid"
+    assert webhook_paid(django_app, order).text == "paid"
     hub_parcel = HubShipment.objects.get(order=order)
     assert hub_parcel.shipping_charge > 0
     operator = UserFactory(is_staff=True, is_superuser=True)

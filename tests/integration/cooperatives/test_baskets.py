@@ -101,16 +101,27 @@ def test_shares_add_up_exactly_to_the_price(market, price, quantities, expected)
         } == expected
 
 
+def _order_placed(app_factory, capture, *items, email: str) -> Order:
+    """A guest buys these (product, quantity) pairs, cash on delivery."""
+    app = app_factory(csrf_checks=True)
+    for product, quantity in items:
+        add_to_basket(app, product, quantity)
+    preview = guest_checkout_until_preview(app, email=email)
+    with capture(execute=True):
+        preview.forms["place_order_form"].submit()
+    return Order.objects.get(guest_email=email)
+
+
 @pytest.fixture
 def basket_order(django_app_factory, market, solidarity_basket, django_capture_on_commit_callbacks):
     """A guest buys 2 baskets and 1 oil, cash on delivery."""
-    app = django_app_factory(csrf_checks=True)
-    add_to_basket(app, solidarity_basket, 2)
-    add_to_basket(app, market.oil, 1)
-    preview = guest_checkout_until_preview(app, email="panier@example.test")
-    with django_capture_on_commit_callbacks(execute=True):
-        preview.forms["place_order_form"].submit()
-    return Order.objects.get(guest_email="panier@example.test")
+    return _order_placed(
+        django_app_factory,
+        django_capture_on_commit_callbacks,
+        (solidarity_basket, 2),
+        (market.oil, 1),
+        email="panier@example.test",
+    )
 
 
 def test_a_basket_order_splits_into_cooperative_parcels_for_the_hub(
@@ -199,12 +210,12 @@ def test_each_share_is_booked_with_the_baskets_own_commission(
     django_app_factory, market, django_capture_on_commit_callbacks
 ):
     product = basket_create(market, price="99.99", commission_rate="0.05")
-    app = django_app_factory(csrf_checks=True)
-    add_to_basket(app, product, 3)
-    preview = guest_checkout_until_preview(app, email="commission@example.test")
-    with django_capture_on_commit_callbacks(execute=True):
-        preview.forms["place_order_form"].submit()
-    order = Order.objects.get(guest_email="commission@example.test")
+    order = _order_placed(
+        django_app_factory,
+        django_capture_on_commit_callbacks,
+        (product, 3),
+        email="commission@example.test",
+    )
     shares = list(BasketShare.objects.filter(line__order=order))
     assert sum(share.amount for share in shares) == Decimal("299.97")
     for share in shares:
@@ -227,12 +238,12 @@ def test_each_cooperative_is_booked_the_share_its_basket_page_shows(
     page = django_app_factory().get(product.get_absolute_url())
     assert "103,22" in page.text
     assert "146,77" in page.text
-    app = django_app_factory(csrf_checks=True)
-    add_to_basket(app, product, 1)
-    preview = guest_checkout_until_preview(app, email="page@example.test")
-    with django_capture_on_commit_callbacks(execute=True):
-        preview.forms["place_order_form"].submit()
-    order = Order.objects.get(guest_email="page@example.test")
+    order = _order_placed(
+        django_app_factory,
+        django_capture_on_commit_callbacks,
+        (product, 1),
+        email="page@example.test",
+    )
     booked = {
         shipment.cooperative_id: shipment.items_total
         for shipment in order.shipments.filter(hub__isnull=False)
@@ -253,13 +264,13 @@ def test_a_cooperative_whose_slug_looks_like_a_hub_keeps_its_own_parcel(
     hub = solidarity_basket.solidarity_basket.hub
     lookalike = CooperativeFactory(slug=f"hub-{hub.pk}", region=market.argan.region)
     honey = product_create(cooperative=lookalike, title="Miel test", price="80.00")
-    app = django_app_factory(csrf_checks=True)
-    add_to_basket(app, solidarity_basket, 1)
-    add_to_basket(app, honey, 1)
-    preview = guest_checkout_until_preview(app, email="lookalike@example.test")
-    with django_capture_on_commit_callbacks(execute=True):
-        preview.forms["place_order_form"].submit()
-    order = Order.objects.get(guest_email="lookalike@example.test")
+    order = _order_placed(
+        django_app_factory,
+        django_capture_on_commit_callbacks,
+        (solidarity_basket, 1),
+        (honey, 1),
+        email="lookalike@example.test",
+    )
 
     direct = CooperativeShipment.objects.get(order=order, cooperative=lookalike)
     assert [(line.product, line.quantity) for line in direct.lines()] == [(honey, 1)]
