@@ -121,12 +121,16 @@ def campaign_list_accepting_offers() -> list[CampaignPage]:
     return [campaign for campaign in campaigns.order_by("end_date") if campaign.partner_name]
 
 
+def progress_cache_key(*, campaign_id: int, revision_id: int | None) -> str:
+    return f"cms:campaign-progress:v1:{campaign_id}:{revision_id}"
+
+
 def campaign_progress(*, campaign: CampaignPage) -> CampaignProgress:
     """The campaign's progress, counted at most every CAMPAIGN_PROGRESS_CACHE_SECONDS; an
-    edited campaign (new revision) is counted afresh."""
-    key = f"cms:campaign-progress:v1:{campaign.pk}:{campaign.latest_revision_id}"
+    edited campaign (new revision) is counted afresh, and so is every current campaign once an
+    order's parcels change (cms.services.campaign_progress_forget)."""
     return cache.get_or_set(
-        key,
+        progress_cache_key(campaign_id=campaign.pk, revision_id=campaign.latest_revision_id),
         lambda: campaign_progress_count(campaign=campaign),
         settings.CAMPAIGN_PROGRESS_CACHE_SECONDS,
     )

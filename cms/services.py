@@ -157,3 +157,24 @@ def home_translations_ensure() -> list[Page]:
             translated.save_revision().publish()
         homes.append(translated.specific)
     return homes
+
+
+def campaign_progress_forget() -> None:
+    """Have current campaigns recount their progress at their next view: called when an order's
+    parcels change (a card payment confirmed, cash collected, a parcel cancelled), so that a
+    buyer who comes back to the campaign sees what they gave."""
+    import datetime
+
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from cms.models import CampaignPage
+    from cms.selectors import progress_cache_key
+
+    recent = timezone.localdate() - datetime.timedelta(days=1)
+    current = CampaignPage.objects.filter(end_date__gte=recent).values_list(
+        "pk", "latest_revision_id"
+    )
+    cache.delete_many(
+        [progress_cache_key(campaign_id=pk, revision_id=revision) for pk, revision in current]
+    )

@@ -600,7 +600,14 @@ def order_status_refresh(*, order) -> str:
     if order.status != status:
         order.status = status
         order.save(update_fields=["status"])
+    transaction.on_commit(_campaign_progress_forget)
     return status
+
+
+def _campaign_progress_forget() -> None:
+    from cms.services import campaign_progress_forget
+
+    campaign_progress_forget()
 
 
 def money_split(*, amount: Decimal, weights: list[Decimal]) -> list[Decimal]:

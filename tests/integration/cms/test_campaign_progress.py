@@ -9,6 +9,7 @@ from django.utils import timezone
 from cms import selectors
 from cms.models import CampaignIndexPage, CampaignPage, CampaignProduct
 from cooperatives import services as cooperative_services
+from cooperatives.models import CooperativeShipment
 from marketplace.apps.order.models import Order
 
 pytestmark = pytest.mark.django_db
@@ -114,11 +115,27 @@ def test_progress_is_cached_briefly_and_counted_afresh_after_an_edit(market, pla
     campaign = _campaign([market.oil])
     assert selectors.campaign_progress(campaign=campaign).reached == Decimal("0.00")
 
-    _deliver(_shipment_of(placed_order, market.argan))
-
+    # A change made behind the services' back is seen only once the cache expires ...
+    CooperativeShipment.objects.filter(pk=_shipment_of(placed_order, market.argan).pk).update(
+        status=CooperativeShipment.Status.DELIVERED
+    )
     assert selectors.campaign_progress(campaign=campaign).reached == Decimal("0.00")
+
+    # ... or the campaign is edited.
     campaign.save_revision().publish()
     campaign = CampaignPage.objects.get(pk=campaign.pk)
+    assert selectors.campaign_progress(campaign=campaign).reached == Decimal("240.00")
+
+
+def test_a_parcel_delivered_or_paid_is_counted_at_the_next_view(
+    market, placed_order, django_capture_on_commit_callbacks
+):
+    campaign = _campaign([market.oil])
+    assert selectors.campaign_progress(campaign=campaign).reached == Decimal("0.00")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _deliver(_shipment_of(placed_order, market.argan))
+
     assert selectors.campaign_progress(campaign=campaign).reached == Decimal("240.00")
 
 
