@@ -288,7 +288,23 @@ class Hub(models.Model):
         return self.name
 
 
-class CooperativeShipment(models.Model):
+class ParcelState:
+    """What both kinds of parcel (a cooperative's, a hub's) derive from their status and amounts."""
+
+    @property
+    def total(self) -> Decimal:
+        """What the customer pays for this parcel: its items and its delivery."""
+        return self.items_total + self.shipping_charge
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    def can_become(self, status: str) -> bool:
+        return status in self.TRANSITIONS.get(self.status, set())
+
+
+class CooperativeShipment(ParcelState, models.Model):
     """The part of an order one cooperative fulfils: its lines, delivery, commission and due."""
 
     class Status(models.TextChoices):
@@ -382,18 +398,6 @@ class CooperativeShipment(models.Model):
         return f"{self.order.number}-{self.pk}"
 
     @property
-    def total(self) -> Decimal:
-        """What the customer pays for this shipment: products and delivery."""
-        return self.items_total + self.shipping_charge
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in self.OPEN_STATUSES
-
-    def can_become(self, status: str) -> bool:
-        return status in self.TRANSITIONS.get(self.status, set())
-
-    @property
     def is_to_hub(self) -> bool:
         return self.hub_id is not None
 
@@ -453,7 +457,7 @@ class BasketShare(models.Model):
         return f"{self.quantity} × {self.title}"
 
 
-class HubShipment(models.Model):
+class HubShipment(ParcelState, models.Model):
     """The assembled solidarity baskets of an order leaving a hub: to the buyer, or to a
     campaign's partner organisation when the buyer offers them."""
 
@@ -509,15 +513,8 @@ class HubShipment(models.Model):
         return f"{self.order.number}-H{self.pk}"
 
     @property
-    def total(self) -> Decimal:
-        return self.items_total + self.shipping_charge
-
-    @property
     def is_offered(self) -> bool:
         return self.campaign_page_id is not None
-
-    def can_become(self, status: str) -> bool:
-        return status in self.TRANSITIONS.get(self.status, set())
 
     def lines(self):
         """The basket lines this parcel carries."""

@@ -407,13 +407,37 @@ def _shipment_stock(shipment: CooperativeShipment, *, consume: bool) -> None:
             item.stockrecord.cancel_allocation(item.quantity)
 
 
+# When a parcel (a cooperative's or a hub's) reached each status.
+STATUS_STAMPS = {
+    Status.ACCEPTED: "accepted_at",
+    Status.SHIPPED: "shipped_at",
+    Status.DELIVERED: "delivered_at",
+}
+
+
+def _shipment_stamp(shipment, status: str, **fields) -> None:
+    """Move a locked parcel to this status, noting when, with these other fields."""
+    stamp = STATUS_STAMPS[status]
+    shipment.status = status
+    setattr(shipment, stamp, timezone.now())
+    for name, value in fields.items():
+        setattr(shipment, name, value)
+    shipment.save(update_fields=["status", stamp, *fields])
+
+
+def _tracking_number_checked(tracking_number: str, *, required: bool) -> str:
+    tracking_number = tracking_number.strip().upper()
+    if required and not TRACKING_NUMBER.fullmatch(tracking_number):
+        message = _("Enter the Amana tracking number (8 to 30 letters or digits).")
+        raise ValidationError({"tracking_number": message})
+    return tracking_number
+
+
 @transaction.atomic
 def shipment_accept(*, shipment: CooperativeShipment) -> CooperativeShipment:
     """The cooperative confirms it will prepare this shipment."""
     shipment = _shipment_locked(shipment, Status.ACCEPTED)
-    shipment.status = Status.ACCEPTED
-    shipment.accepted_at = timezone.now()
-    shipment.save(update_fields=["status", "accepted_at"])
+    _shipment_stamp(shipment, Status.ACCEPTED)
     order_status_refresh(order=shipment.order)
     return shipment
 
@@ -424,15 +448,11 @@ def shipment_mark_shipped(
 ) -> CooperativeShipment:
     """The parcel left (Amana, with its tracking number) or is ready to be picked up."""
     shipment = _shipment_locked(shipment, Status.SHIPPED)
-    tracking_number = tracking_number.strip().upper()
-    if shipment.delivery_method == CooperativeShipment.DeliveryMethod.AMANA:
-        if not TRACKING_NUMBER.fullmatch(tracking_number):
-            message = _("Enter the Amana tracking number (8 to 30 letters or digits).")
-            raise ValidationError({"tracking_number": message})
-    shipment.status = Status.SHIPPED
-    shipment.tracking_number = tracking_number
-    shipment.shipped_at = timezone.now()
-    shipment.save(update_fields=["status", "tracking_number", "shipped_at"])
+    tracking_number = _tracking_number_checked(
+        tracking_number,
+        required=shipment.delivery_method == CooperativeShipment.DeliveryMethod.AMANA,
+    )
+    _shipment_stamp(shipment, Status.SHIPPED, tracking_number=tracking_number)
     order_status_refresh(order=shipment.order)
     transaction.on_commit(partial(emails.shipment_shipped_send, shipment_id=shipment.pk))
     return shipment
@@ -442,9 +462,7 @@ def shipment_mark_shipped(
 def shipment_mark_delivered(*, shipment: CooperativeShipment) -> CooperativeShipment:
     """The customer has the parcel: stock leaves for good; cash on delivery is collected."""
     shipment = _shipment_locked(shipment, Status.DELIVERED)
-    shipment.status = Status.DELIVERED
-    shipment.delivered_at = timezone.now()
-    shipment.save(update_fields=["status", "delivered_at"])
+    _shipment_stamp(shipment, Status.DELIVERED)
     _shipment_stock(shipment, consume=True)
     order = shipment.order
     # A parcel for the hub is paid for with the basket: no cash changes hands at the hub's door.
@@ -512,9 +530,7 @@ def _shipment_mark_closed(shipment, target: str, reason: str) -> None:
 def hub_shipment_accept(*, shipment: HubShipment) -> HubShipment:
     """The hub has the components and assembles the baskets."""
     shipment = _shipment_locked(shipment, Status.ACCEPTED)
-    shipment.status = Status.ACCEPTED
-    shipment.accepted_at = timezone.now()
-    shipment.save(update_fields=["status", "accepted_at"])
+    _shipment_stamp(shipment, Status.ACCEPTED)
     order_status_refresh(order=shipment.order)
     return shipment
 
@@ -524,14 +540,8 @@ def hub_shipment_mark_shipped(*, shipment: HubShipment, tracking_number: str = "
     """The assembled baskets left the hub: an Amana parcel to the buyer (with its tracking
     number), or the partner organisation's collection."""
     shipment = _shipment_locked(shipment, Status.SHIPPED)
-    tracking_number = tracking_number.strip().upper()
-    if not shipment.is_offered and not TRACKING_NUMBER.fullmatch(tracking_number):
-        message = _("Enter the Amana tracking number (8 to 30 letters or digits).")
-        raise ValidationError({"tracking_number": message})
-    shipment.status = Status.SHIPPED
-    shipment.tracking_number = tracking_number
-    shipment.shipped_at = timezone.now()
-    shipment.save(update_fields=["status", "tracking_number", "shipped_at"])
+    tracking_number = _tracking_number_checked(tracking_number, required=not shipment.is_offered)
+    _shipment_stamp(shipment, Status.SHIPPED, tracking_number=tracking_number)
     order_status_refresh(order=shipment.order)
     return shipment
 
@@ -540,9 +550,7 @@ def hub_shipment_mark_shipped(*, shipment: HubShipment, tracking_number: str = "
 def hub_shipment_mark_delivered(*, shipment: HubShipment) -> HubShipment:
     """The baskets reached the buyer (cash on delivery is collected) or the partner."""
     shipment = _shipment_locked(shipment, Status.DELIVERED)
-    shipment.status = Status.DELIVERED
-    shipment.delivered_at = timezone.now()
-    shipment.save(update_fields=["status", "delivered_at"])
+    _shipment_stamp(shipment, Status.DELIVERED)
     order = shipment.order
     if order.payment_method == order.PaymentMethod.CASH_ON_DELIVERY:
         _cash_collected(shipment)
