@@ -12,10 +12,6 @@ from decimal import Decimal
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.test import override_settings
-from oscar.apps.address.models import Country
-from oscar.apps.checkout.calculators import OrderTotalCalculator
-from oscar.apps.order.utils import OrderCreator
-from oscar.apps.shipping.methods import NoShippingRequired
 
 from catalogue.models import Category, Product, ProductCategory
 from cms.models import CampaignPage
@@ -23,15 +19,17 @@ from cms.selectors import campaign_accepts_offers
 from cooperatives import services
 from cooperatives.basket_services import BasketData, basket_offer_add, basket_save, hub_ensure
 from cooperatives.demo.images import draw_picture
+from cooperatives.demo.orders import (
+    cash_on_delivery_attach,
+    demo_address,
+    demo_basket,
+    demo_order_place,
+)
 from cooperatives.models import Hub, Region
 from cooperatives.shipping import basket_quotes
-from marketplace.apps.basket.models import Basket
-from marketplace.apps.order.models import Order, ShippingAddress
-from marketplace.apps.partner.strategy import Selector
+from marketplace.apps.order.models import Order
 from marketplace.apps.payment import sources
 from marketplace.apps.payment.models import Source
-from marketplace.apps.payment.sources import cash_on_delivery_source
-from marketplace.apps.shipping.methods import CooperativeDelivery
 
 HUB = {
     "name": "Hub Souk Tadamoun — Casablanca",
@@ -360,8 +358,7 @@ def _place(
     baskets: dict[str, Product],
     campaign: CampaignPage,
 ) -> Order:
-    basket = Basket.objects.create(owner=customer)
-    basket.strategy = Selector().strategy(user=customer)
+    basket = demo_basket(customer)
     for key, quantity in spec.lines:
         product = baskets[basket_upc(key=key)]
         if spec.offered:
@@ -373,44 +370,23 @@ def _place(
     address, destination = None, None
     if basket.is_shipping_required():
         destination = Region.objects.get(code=spec.region)
-        address = ShippingAddress.objects.create(
-            first_name=customer.first_name,
-            last_name=customer.last_name,
-            line1="12, rue des Orangers",
-            line4=spec.city,
-            state=destination.name_fr,
-            country=Country.objects.get(iso_3166_1_a2="MA"),
-            phone_number="+212612345678",
-        )
+        address = demo_address(customer, region=destination, city=spec.city)
     quotes = basket_quotes(basket, destination=destination)
     # As at checkout: offered baskets alone need no delivery (the marketplace pays the hub's).
-    method = CooperativeDelivery(quotes) if address is not None else NoShippingRequired()
-    charge = method.calculate(basket)
-    total = OrderTotalCalculator().calculate(basket, charge)
-    services.basket_stock_lock(basket=basket)
-    number = BASKET_ORDER_PREFIX + spec.number
-    order = OrderCreator().place_order(
-        basket=basket,
-        total=total,
-        shipping_method=method,
-        shipping_charge=charge,
-        user=customer,
-        shipping_address=address,
-        order_number=number,
-        language="fr",
+    order = demo_order_place(
+        basket,
+        customer=customer,
+        quotes=quotes,
+        address=address,
+        number=BASKET_ORDER_PREFIX + spec.number,
         payment_method=spec.payment_method,
     )
-    basket.submit()
     if spec.payment_method == CARD:
         services.order_shipments_create(order=order, quotes=quotes, awaiting_payment=True)
         _card_payment_record(order=order)
         services.order_shipments_release(order=order)
     else:
-        source = cash_on_delivery_source(
-            reference=order.number, currency=order.currency, amount=order.total_incl_tax
-        )
-        source.order = order
-        source.save()
+        cash_on_delivery_attach(order)
         services.order_shipments_create(order=order, quotes=quotes)
     return order
 

@@ -8,6 +8,7 @@ from oscar.apps.address.models import Country
 from oscar.apps.checkout.calculators import OrderTotalCalculator
 from oscar.apps.order.utils import OrderCreator
 from oscar.apps.partner.models import StockRecord
+from oscar.apps.shipping.methods import NoShippingRequired
 
 from cooperatives import services
 from cooperatives.models import CooperativeShipment, Region
@@ -101,24 +102,59 @@ def load_orders(*, customer) -> int:
 
 
 def _place(spec: DemoOrder, customer) -> Order:
-    basket = Basket.objects.create(owner=customer)
-    basket.strategy = Selector().strategy(user=customer)
+    basket = demo_basket(customer)
     for sku, quantity in spec.lines:
         record = StockRecord.objects.select_related("product").get(partner_sku=sku)
         basket.add_product(record.product, quantity)
     region = Region.objects.get(code=spec.region)
-    address = ShippingAddress.objects.create(
+    choices = dict.fromkeys(spec.pickup, CooperativeShipment.DeliveryMethod.PICKUP)
+    quotes = basket_quotes(basket, choices=choices, destination=region)
+    order = demo_order_place(
+        basket,
+        customer=customer,
+        quotes=quotes,
+        address=demo_address(customer, region=region, city=spec.city),
+        number=DEMO_ORDER_PREFIX + spec.number,
+        payment_method=Order.PaymentMethod.CASH_ON_DELIVERY,
+    )
+    cash_on_delivery_attach(order)
+    for shipment in services.order_shipments_create(order=order, quotes=quotes):
+        for step in STEPS[spec.statuses.get(shipment.cooperative.slug, Status.NEW)]:
+            _advance(shipment, step)
+    return order
+
+
+def demo_basket(customer) -> Basket:
+    basket = Basket.objects.create(owner=customer)
+    basket.strategy = Selector().strategy(user=customer)
+    return basket
+
+
+def demo_address(customer, *, region: Region, city: str) -> ShippingAddress:
+    """The demo customer's delivery address in this region and city."""
+    return ShippingAddress.objects.create(
         first_name=customer.first_name,
         last_name=customer.last_name,
         line1="12, rue des Orangers",
-        line4=spec.city,
+        line4=city,
         state=region.name_fr,
         country=Country.objects.get(iso_3166_1_a2="MA"),
         phone_number="+212612345678",
     )
-    choices = dict.fromkeys(spec.pickup, CooperativeShipment.DeliveryMethod.PICKUP)
-    quotes = basket_quotes(basket, choices=choices, destination=region)
-    method = CooperativeDelivery(quotes)
+
+
+def demo_order_place(
+    basket: Basket,
+    *,
+    customer,
+    quotes,
+    address: ShippingAddress | None,
+    number: str,
+    payment_method: str,
+) -> Order:
+    """Place the basket as the checkout does: its delivery quotes (none when nothing is shipped
+    to the buyer), its stock locked, the order created and the basket submitted."""
+    method = CooperativeDelivery(quotes) if address is not None else NoShippingRequired()
     charge = method.calculate(basket)
     total = OrderTotalCalculator().calculate(basket, charge)
     services.basket_stock_lock(basket=basket)
@@ -129,20 +165,21 @@ def _place(spec: DemoOrder, customer) -> Order:
         shipping_charge=charge,
         user=customer,
         shipping_address=address,
-        order_number=DEMO_ORDER_PREFIX + spec.number,
+        order_number=number,
         language="fr",
-        payment_method=Order.PaymentMethod.CASH_ON_DELIVERY,
+        payment_method=payment_method,
     )
+    basket.submit()
+    return order
+
+
+def cash_on_delivery_attach(order: Order) -> None:
+    """The cash-on-delivery source the checkout gives an order."""
     source = cash_on_delivery_source(
         reference=order.number, currency=order.currency, amount=order.total_incl_tax
     )
     source.order = order
     source.save()
-    basket.submit()
-    for shipment in services.order_shipments_create(order=order, quotes=quotes):
-        for step in STEPS[spec.statuses.get(shipment.cooperative.slug, Status.NEW)]:
-            _advance(shipment, step)
-    return order
 
 
 def _advance(shipment: CooperativeShipment, step: str) -> None:
