@@ -1,5 +1,6 @@
 """Reads of cooperatives: the directory, storefronts, regions, and each cooperative's space."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from oscar.apps.partner.models import StockRecord
 
 from cooperatives.models import (
+    BasketShare,
     Certification,
     Cooperative,
     CooperativeShipment,
@@ -224,25 +226,25 @@ def order_parcels_for_customer(*, order) -> list[CustomerParcel]:
     baskets (to them, or offered to a campaign's partner) with the cooperatives that filled it."""
     lines = list(order.lines.order_by("pk"))
     parcels = []
-    to_hub: list[CooperativeShipment] = []
-    for shipment in order.shipments.select_related("cooperative").order_by("pk"):
-        if shipment.is_to_hub:
-            to_hub.append(shipment)
-            continue
+    direct = order.shipments.filter(hub__isnull=True).select_related("cooperative")
+    for shipment in direct.order_by("pk"):
         partner_id = shipment.cooperative.partner_id
         parcels.append(
             CustomerParcel(
                 shipment=shipment, lines=[line for line in lines if line.partner_id == partner_id]
             )
         )
+    # Who filled each basket line: the cooperatives of its shares, in the order of their parcels.
+    fillers: dict[int, dict[int, Cooperative]] = defaultdict(dict)
+    shares = BasketShare.objects.filter(line__order=order).select_related("shipment__cooperative")
+    for share in shares.order_by("shipment_id", "pk"):
+        cooperative = share.shipment.cooperative
+        fillers[share.line_id][cooperative.pk] = cooperative
     for parcel in order.hub_shipments.select_related("hub").order_by("pk"):
         carried = list(parcel.lines())
-        contributors = {
-            shipment.cooperative_id: shipment.cooperative
-            for shipment in to_hub
-            if shipment.hub_id == parcel.hub_id
-            and shipment.basket_shares.filter(line__in=carried).exists()
-        }
+        contributors: dict[int, Cooperative] = {}
+        for line in carried:
+            contributors.update(fillers[line.pk])
         parcels.append(
             CustomerParcel(shipment=parcel, lines=carried, contributors=list(contributors.values()))
         )
