@@ -106,6 +106,8 @@ MIDDLEWARE = [
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that its transaction holds the view only.
+    "marketplace.transactions.AtomicUnsafeRequestsMiddleware",
 ]
 
 ROOT_URLCONF = "marketplace.urls"
@@ -136,8 +138,27 @@ TEMPLATES = [
 
 # Database: SQLite is the embedded default for a first run; PostgreSQL in production and CI.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Requests that change something (POST, PUT, PATCH, DELETE) run in one transaction, and page views
+# in autocommit: `marketplace.transactions.AtomicUnsafeRequestsMiddleware` replaces Django's
+# ATOMIC_REQUESTS, which also wraps every GET in a transaction (a write lock on SQLite).
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=0))
+# Seconds a writer waits for another writer's lock before giving up (SQLite's busy timeout).
+DATABASE_LOCK_TIMEOUT = env.int("DATABASE_LOCK_TIMEOUT", default=20)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Many readers beside one writer at a time (WAL); a write transaction takes its lock when it
+    # begins (IMMEDIATE), so a second writer waits for it instead of failing with "database is
+    # locked" half-way through.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": DATABASE_LOCK_TIMEOUT,
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                f"PRAGMA busy_timeout={DATABASE_LOCK_TIMEOUT * 1000}"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
