@@ -161,7 +161,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# The cache holds sessions, anonymous pages and campaign progress. Local memory serves a
+# first run (one process); wherever more than one process serves (gunicorn workers, the worker
+# and the web), CACHE_URL points all of them at one Redis: redis://127.0.0.1:6379/0.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://souk")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A Redis that stops answering slows nothing down and breaks no page: it counts as empty.
+    CACHES["default"]["BACKEND"] = "marketplace.cache.ResilientRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    )
+elif CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTHENTICATION_BACKENDS = [
     "oscar.apps.customer.auth_backends.EmailBackend",

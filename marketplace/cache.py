@@ -1,0 +1,104 @@
+"""Django's Redis cache, made to count as empty while Redis does not answer.
+
+Everything the site keeps in the cache (sessions are also in the database, pages and counts can
+be computed again) survives a cache miss; none of it is worth a 500 page. A read that fails
+returns what a miss would, a write that fails is dropped, and both are logged, at most once a
+minute per process so that an outage does not flood the logs.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+_LOG_EVERY_SECONDS = 60.0
+
+
+class ResilientRedisCache(RedisCache):
+    _last_logged = 0.0
+
+    def _failed(self, operation: str) -> None:
+        now = time.monotonic()
+        if now - ResilientRedisCache._last_logged >= _LOG_EVERY_SECONDS:
+            ResilientRedisCache._last_logged = now
+            logger.warning(
+                "Redis cache unavailable (%s): serving without it", operation, exc_info=True
+            )
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().add(key, value, timeout, version)
+        except RedisError:
+            self._failed("add")
+            return False
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except RedisError:
+            self._failed("get")
+            return default
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            super().set(key, value, timeout, version)
+        except RedisError:
+            self._failed("set")
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().touch(key, timeout, version)
+        except RedisError:
+            self._failed("touch")
+            return False
+
+    def delete(self, key, version=None):
+        try:
+            return super().delete(key, version)
+        except RedisError:
+            self._failed("delete")
+            return False
+
+    def get_many(self, keys, version=None):
+        try:
+            return super().get_many(keys, version)
+        except RedisError:
+            self._failed("get_many")
+            return {}
+
+    def has_key(self, key, version=None):
+        try:
+            return super().has_key(key, version)
+        except RedisError:
+            self._failed("has_key")
+            return False
+
+    def incr(self, key, delta=1, version=None):
+        try:
+            return super().incr(key, delta, version)
+        except RedisError:
+            self._failed("incr")
+            raise ValueError(f"Key {key!r} unavailable") from None
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().set_many(data, timeout, version)
+        except RedisError:
+            self._failed("set_many")
+            return list(data)
+
+    def delete_many(self, keys, version=None):
+        try:
+            super().delete_many(keys, version)
+        except RedisError:
+            self._failed("delete_many")
+
+    def clear(self):
+        try:
+            return super().clear()
+        except RedisError:
+            self._failed("clear")
+            return False
