@@ -255,16 +255,43 @@ def product_list_featured(*, limit: int) -> list[Product]:
     return featured
 
 
+def product_is_sellable(*, product: Product) -> bool:
+    """What `product_list_sellable` says of one product, read from its prefetched relations
+    (`product_prefetch_for_detail`) instead of a query over the whole catalogue."""
+    if not product.is_public or product.parent_id is not None:
+        return False
+    if product.is_solidarity_basket:
+        basket = product.solidarity_basket
+        components = basket_components(basket=basket)
+        return (
+            basket.hub.is_active
+            and bool(components)
+            and all(_component_sellable(component) for component in components)
+        )
+    return any(
+        getattr(record.partner, "cooperative", None) is not None
+        and record.partner.cooperative.verification_state == VERIFIED
+        for record in product.stockrecords.all()
+    )
+
+
 def product_detail_labels(*, product: Product) -> list[Certification]:
     """The product's labels that are verified and currently valid."""
     return list(product.labels.valid().order_by("kind"))
 
 
 def product_prefetch_for_detail(*, queryset: QuerySet) -> QuerySet:
-    """A product page's queryset: the cooperative, its region and valid labels come along."""
+    """A product page's queryset: the cooperative, its region and valid labels come along, and
+    for a solidarity basket its hub and components."""
     return queryset.prefetch_related(
         "stockrecords__partner__cooperative__region",
+        "images",
         Prefetch("labels", queryset=Certification.objects.valid(), to_attr="valid_labels"),
+        Prefetch("solidarity_basket", queryset=SolidarityBasket.objects.select_related("hub")),
+        Prefetch(
+            "solidarity_basket__components",
+            queryset=_with_component_relations(BasketComponent.objects.all()),
+        ),
     )
 
 

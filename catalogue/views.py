@@ -13,18 +13,53 @@ from oscar.apps.catalogue.views import ProductDetailView as CoreProductDetailVie
 from catalogue.selectors import (
     basket_components,
     basket_cooperative_shares,
+    product_is_sellable,
     product_list_sellable,
     product_prefetch_for_detail,
 )
+from marketplace.pagecache import tags
+from marketplace.pagecache.middleware import page_cache_allow
 
 
 class ProductDetailView(CoreProductDetailView):
     """A product page with its cooperative and valid labels fetched up front; a solidarity
-    basket's page shows what is inside, from which cooperatives, and who gets what."""
+    basket's page shows what is inside, from which cooperatives, and who gets what.
+
+    For anonymous visitors the page comes from the page cache until the product, its stock,
+    its cooperative (or for a basket, a component or its cooperative) or the campaigns change."""
 
     def get_queryset(self):
-        products = super().get_queryset().filter(pk__in=product_list_sellable().values("pk"))
-        return product_prefetch_for_detail(queryset=products)
+        return product_prefetch_for_detail(queryset=super().get_queryset())
+
+    def get_object(self, queryset=None):
+        if hasattr(self, "object"):
+            return self.object
+        product = super().get_object(queryset)
+        if not product_is_sellable(product=product):
+            raise Http404
+        return product
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        product = self.object
+        products, partners = [product.pk], [r.partner_id for r in product.stockrecords.all()]
+        if product.is_solidarity_basket:
+            for component in basket_components(basket=product.solidarity_basket):
+                products.append(component.product_id)
+                partners.extend(r.partner_id for r in component.product.stockrecords.all())
+        page_cache_allow(
+            request,
+            *(tags.product_tag(pk) for pk in products),
+            *(tags.partner_tag(pk) for pk in partners),
+        )
+        return response
+
+    def send_signal(self, request, response, product):
+        # Oscar's `product_viewed` has two listeners, both unwanted on a page view: analytics
+        # counts the view with an UPDATE (concurrent readers would queue behind it, and fail on
+        # SQLite), and the customer app sets a "recently viewed" cookie, which would make every
+        # product page personal. A page served from the cache could not send it anyway.
+        return None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -28,6 +28,8 @@ from wagtail.search import index
 from catalogue import selectors as catalogue_selectors
 from cms.blocks import BodyBlock
 from cooperatives import selectors as cooperative_selectors
+from marketplace.pagecache import tags as page_tags
+from marketplace.pagecache.middleware import page_cache_allow
 
 # URL prefixes served by the shop and the project itself: Wagtail comes last in the URLs, so a page
 # with one of these slugs under a home page would never be reached.
@@ -132,6 +134,15 @@ class SoukPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["language_links"] = self.language_links(request)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """The page, which anonymous visitors get from the page cache until a page is published
+        (or the products and cooperatives it shows change); never a page behind a password or
+        a login, nor a preview."""
+        response = super().serve(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False) and not self.get_view_restrictions():
+            page_cache_allow(request, page_tags.LISTINGS, page_tags.COOPERATIVES)
+        return response
 
 
 class HomePage(SoukPage):

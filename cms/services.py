@@ -18,6 +18,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from marketplace.pagecache.tags import CAMPAIGN_PROGRESS, tags_invalidate
+
 EDITORS_GROUP = "Campaign editors"
 CONTRIBUTORS_GROUP = "Campaign contributors"
 WORKFLOW_NAME = "Editorial review"
@@ -178,3 +180,4 @@ def campaign_progress_forget() -> None:
     cache.delete_many(
         [progress_cache_key(campaign_id=pk, revision_id=revision) for pk, revision in current]
     )
+    tags_invalidate([CAMPAIGN_PROGRESS])

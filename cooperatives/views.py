@@ -7,6 +7,8 @@ from django.views.generic import ListView, TemplateView
 from catalogue.selectors import product_list_browsable
 from cooperatives import selectors
 from cooperatives.forms import DirectoryFilterForm
+from marketplace.pagecache import tags
+from marketplace.pagecache.middleware import page_cache_allow
 
 
 class DirectoryView(ListView):
@@ -30,6 +32,11 @@ class DirectoryView(ListView):
         page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()
 
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        page_cache_allow(request, tags.COOPERATIVES)
+        return response
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["form"] = self.form
@@ -50,6 +57,7 @@ class StorefrontView(TemplateView):
         cooperative = selectors.cooperative_get_public(slug=self.kwargs["slug"])
         if cooperative is None:
             raise Http404
+        page_cache_allow(self.request, tags.partner_tag(cooperative.partner_id))
         products = product_list_browsable(cooperative=cooperative)
         paginator = self._paginator(products)
         context.update(

@@ -26,6 +26,7 @@ from cooperatives.models import Certification
 from marketplace.progress import ProgressBar
 from search.documents import LANGUAGES, CatalogueDocument
 from search.engine import get_indexing_client
+from search.signals import products_indexed
 
 logger = logging.getLogger(__name__)
 
@@ -191,6 +192,7 @@ def index_rebuild(*, progress_stream=None) -> RebuildResult:
     moves = [{"remove": {"index": index, "alias": alias}} for index in old]
     moves.append({"add": {"index": name, "alias": alias}})
     client.indices.update_aliases(actions=moves)
+    products_indexed.send(sender=index_rebuild, product_ids=None)
     if old:
         # A search that resolved the alias just before the move is still reading the old index:
         # deleting it now would fail that search with "no shard available".

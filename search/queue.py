@@ -4,6 +4,7 @@ import logging
 from collections.abc import Iterable
 
 from search.models import PendingIndex
+from search.signals import products_indexed
 
 logger = logging.getLogger(__name__)
 
@@ -19,7 +20,9 @@ def queue_drain(*, batch_size: int = 500) -> int:
     """Index queued products in batches; returns how many were processed.
 
     A batch leaves the queue before it is indexed, so a change made meanwhile queues the product
-    again; if the engine fails, the batch goes back into the queue and nothing is lost.
+    again; if the engine fails, the batch goes back into the queue and nothing is lost. Each batch
+    is searchable when its `products_indexed` signal goes out (listings cached from the engine
+    are then rendered again).
     """
     from search.indexing import index_update
 
@@ -31,8 +34,9 @@ def queue_drain(*, batch_size: int = 500) -> int:
         ids = [row.product_id for row in batch]
         PendingIndex.objects.filter(pk__in=[row.pk for row in batch]).delete()
         try:
-            index_update(product_ids=ids)
+            index_update(product_ids=ids, refresh=True)
         except Exception:
             queue_products(product_ids=ids)
             raise
+        products_indexed.send(sender=queue_drain, product_ids=ids)
         done += len(batch)

@@ -17,6 +17,8 @@ from django.views.generic import ListView
 
 from catalogue.models import Category
 from catalogue.selectors import product_list_browsable, product_list_by_ids
+from marketplace.pagecache import tags
+from marketplace.pagecache.middleware import page_cache_allow, page_cache_refuse
 from search.engine import get_client
 from search.facets import facet_groups
 from search.forms import BrowseForm
@@ -100,6 +102,14 @@ class ProductListView(ListView):
         paginator = self.get_paginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.search_fallback:
+            # The engine will be back: a page listed from the database must not outlive it.
+            page_cache_refuse(request, "search fallback")
+        page_cache_allow(request, tags.LISTINGS)
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import translation
@@ -25,6 +26,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
     snapshot = getattr(connection, "_test_serialized_contents", None)
     if snapshot is not None:
         type(connection)._test_serialized_contents = snapshot
+
+
+@pytest.fixture(autouse=True)
+def _cache_cleared():
+    """Each test starts with an empty cache: a page or count cached by an earlier test (whose
+    rows were rolled back) would otherwise be served to this one."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

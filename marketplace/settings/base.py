@@ -91,11 +91,14 @@ INSTALLED_APPS = [
     # Ours.
     "cooperatives.apps.CooperativesConfig",
     "cms.apps.CmsConfig",
+    "marketplace.pagecache.apps.PageCacheConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses what the page cache has not compressed already.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -104,6 +107,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
+    # Reads the session, language, user, messages and basket cookie set up above.
+    "marketplace.pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that its transaction holds the view only.
@@ -131,6 +136,7 @@ TEMPLATES = [
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
                 "marketplace.context_processors.languages",
+                "marketplace.pagecache.context_processors.csrf_placeholder",
             ],
         },
     },
@@ -174,6 +180,23 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 elif CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Anonymous pages from the cache (marketplace.pagecache): kept until what they show changes, and
+# never past local midnight; at most this long.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=6 * 3600)
+# Pages rendered by one release are never served by another (set it to the release's id).
+PAGE_CACHE_RELEASE = env("RELEASE_ID", default="")
+# Query parameters that cached pages read (listings, filters, pagination); a page asked with any
+# other parameter is rendered for the visitor and not stored. Tracking parameters (utm_* ...)
+# are dropped before the page is looked up.
+PAGE_CACHE_QUERY_PARAMETERS = frozenset(
+    {
+        "q", "sort_by", "page", "p", "category", "region", "cooperative", "label", "kind",
+        "price", "women_led", "in_stock", "sector", "tag",
+    }
+)  # fmt: skip
+PAGE_CACHE_MAX_QUERY_PARAMETERS = 16
 
 AUTHENTICATION_BACKENDS = [
     "oscar.apps.customer.auth_backends.EmailBackend",

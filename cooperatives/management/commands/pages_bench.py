@@ -87,6 +87,8 @@ class Command(BaseCommand):
             DEBUG=False,
             # The test client's host, for this run only: the settings' own list is not widened.
             ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
+            # What rendering costs: the anonymous page cache would answer all but the first.
+            PAGE_CACHE_ENABLED=False,
         ):
             with translation.override(settings.LANGUAGE_CODE):
                 pages, basket_products = self._pages()

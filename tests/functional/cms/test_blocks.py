@@ -84,7 +84,8 @@ def test_a_product_no_longer_sold_disappears_from_the_pages_that_feature_it(clie
     page.save_revision().publish()
     assert "Pour le goûter" in client.get("/selection/").content.decode()
 
-    Product.objects.filter(pk=product.pk).update(is_public=False)
+    product.is_public = False
+    product.save()
 
     html = client.get("/selection/").content.decode()
     assert "Pour le goûter" not in html
@@ -115,7 +116,8 @@ def test_the_basket_block_shows_the_basket_its_contents_and_a_link_to_it(solidar
 
 def test_a_basket_no_longer_sellable_renders_nothing(solidarity_basket, market):
     assert _render_basket(solidarity_basket)
-    Product.objects.filter(pk=market.carpet.pk).update(is_public=False)
+    market.carpet.is_public = False
+    market.carpet.save()
 
     assert _render_basket(solidarity_basket).strip() == ""
 

@@ -12,6 +12,13 @@ from tests.journeys import basket_create
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _rendered_every_time(settings):
+    """What rendering a listing costs: the page cache would answer the second request."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 TITLE = "Zzpanier requetes"
 
 
