@@ -13,6 +13,7 @@ from elasticsearch.dsl import (
     Float,
     Integer,
     Keyword,
+    MetaField,
     SearchAsYouType,
     Text,
     analyzer,
@@ -103,22 +104,44 @@ def _text(language: str, **kwargs) -> Text:
     return Text(analyzer=index_analyzer, search_analyzer=search_analyzer, **kwargs)
 
 
+def _title(language: str, **kwargs) -> Text:
+    # Term vectors let the fast vector highlighter mark titles (search.queries): it expands a
+    # typo once per search against the index, where the default highlighter rebuilds every
+    # typo's automaton for each hit (most of a search's time with the highlight on).
+    return _text(language, term_vector="with_positions_offsets", **kwargs)
+
+
+def _facet(**kwargs) -> Keyword:
+    # Global ordinals built when the index refreshes, not by the first search that counts facets.
+    return Keyword(eager_global_ordinals=True, **kwargs)
+
+
+# Raised whenever the mappings or index settings change in a way the queries rely on: an index
+# built by an older release then counts as missing (search.indexing.index_exists), and
+# `search_index --if-missing` rebuilds it.
+MAPPING_VERSION = 2
+
+# Refreshed every second (set explicitly: left unset, an index that nobody searched for 30 s
+# stops refreshing, and the next shopper's search waits for the refresh).
+REFRESH_INTERVAL = "1s"
+
+
 class CatalogueDocument(Document):
     """A product or a solidarity basket as search sees it."""
 
-    kind = Keyword()  # "product" or "basket"
-    title_fr = _text("fr", fields={"raw": Keyword()})
-    title_ar = _text("ar")
-    title_en = _text("en")
+    kind = _facet()  # "product" or "basket"
+    title_fr = _title("fr", fields={"raw": Keyword()})
+    title_ar = _title("ar")
+    title_en = _title("en")
     description_fr = _text("fr")
     description_ar = _text("ar")
     description_en = _text("en")
     suggest = SearchAsYouType(analyzer=folding)
-    cooperatives = Keyword(multi=True)  # slugs
+    cooperatives = _facet(multi=True)  # slugs
     cooperative_names = Text(analyzer=folding, multi=True)
-    regions = Keyword(multi=True)  # ISO codes
-    labels = Keyword(multi=True)  # certification kinds, valid ones only
-    categories = Keyword(multi=True)  # slugs of the category and its ancestors
+    regions = _facet(multi=True)  # ISO codes
+    labels = _facet(multi=True)  # certification kinds, valid ones only
+    categories = _facet(multi=True)  # slugs of the category and its ancestors
     category_names = Text(analyzer=folding, multi=True)
     price = Float()
     in_stock = Boolean()
@@ -130,7 +153,18 @@ class CatalogueDocument(Document):
     url_path = Keyword(index=False)
     image = Keyword(index=False)
 
+    class Meta:
+        meta = MetaField(version=MAPPING_VERSION)
+
     class Index:
         # The real name is set per environment (see search.index.catalogue_index).
         name = "souk-catalogue"
-        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+        settings = {
+            "number_of_shards": 1,
+            "number_of_replicas": 0,
+            "refresh_interval": REFRESH_INTERVAL,
+            # Stored newest first: a listing by date (every catalogue and category page unless
+            # the shopper sorts otherwise) stops once it has its page instead of sorting all.
+            "sort.field": "date",
+            "sort.order": "desc",
+        }

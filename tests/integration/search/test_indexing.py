@@ -1,12 +1,14 @@
 """Keeping the index in step with the database: queue after commit, drain, rebuild, check."""
 
 import threading
+import time
 
 import pytest
 from django.db import transaction
 
 from catalogue.models import Product
 from search import indexing
+from search.documents import MAPPING_VERSION
 from search.models import PendingIndex
 from search.queries import catalogue_search
 from search.queue import queue_drain
@@ -109,3 +111,40 @@ def test_a_rebuild_swaps_the_alias_while_searches_keep_answering(engine):
     assert list(client.indices.get_alias(name=alias).keys()) == [result.index]
     assert result.removed_indices == [old_index]
     assert not client.indices.exists(index=old_index)
+    # Merged into one segment once filled, so that searches walk one terms dictionary.
+    shards = client.indices.segments(index=result.index)["indices"][result.index]["shards"]
+    assert [len(copy["segments"]) for copy in shards["0"]] == [1]
+
+
+def test_an_update_becomes_searchable_without_asking_for_a_refresh(engine):
+    # The rebuild fills its index without refreshing it; the index refreshes itself once live.
+    product = product_create(cooperative=CooperativeFactory(), title="Nigelle en graines")
+    engine.append(product.pk)
+
+    indexing.index_update(product_ids=[product.pk])
+
+    deadline = time.monotonic() + 10
+    while product.pk not in catalogue_search(query="nigelle").ids:
+        assert time.monotonic() < deadline, "the index does not refresh by itself"
+        time.sleep(0.2)
+
+
+def test_an_index_built_with_older_mappings_counts_as_missing(search_engine, settings):
+    # An index from an older release lacks what the queries ask for: `search_index
+    # --if-missing` (make run, docker-compose) must rebuild it rather than keep it.
+    settings.ELASTICSEARCH_INDEX = "souk-test-older-mappings"
+    search_engine.indices.create(
+        index="souk-test-older-mappings-1",
+        mappings={"_meta": {"version": 1}, "properties": {"title_fr": {"type": "text"}}},
+        aliases={"souk-test-older-mappings": {}},
+    )
+    try:
+        assert not indexing.index_exists()
+
+        search_engine.indices.put_mapping(
+            index="souk-test-older-mappings-1", meta={"version": MAPPING_VERSION}
+        )
+
+        assert indexing.index_exists()
+    finally:
+        search_engine.indices.delete(index="souk-test-older-mappings-1")
