@@ -7,13 +7,18 @@ quotes, backslashes, brackets or JSON are just words.
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
-from elasticsearch.dsl import Q, Search
+from elasticsearch.dsl import MultiSearch, Q, Search
 
 from search.engine import get_client
 from search.indexing import alias_name
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
+# No word the catalogue holds is longer than 14 characters, and typo tolerance costs the engine
+# more the longer the word (2 edits of a 200-letter word take it seconds).
+MAX_WORD_LENGTH = 20
+# Typo tolerance: one edit from 3 letters, two from 6, the first letter as typed.
+FUZZY = {"fuzziness": "AUTO", "prefix_length": 1}
 TEXT_FIELDS = [
     "title_fr^3",
     "title_ar^3",
@@ -27,7 +32,8 @@ TEXT_FIELDS = [
 SUGGEST_FIELDS = ["suggest", "suggest._2gram", "suggest._3gram"]
 SORTS = {
     "relevance": ["_score", {"popularity": "desc"}, {"date": "desc"}],
-    "newest": [{"date": "desc"}, "_score"],
+    # The index's own order (search.documents): no tie-breaker, so the engine can stop early.
+    "newest": [{"date": "desc"}],
     "price-asc": [{"price": "asc"}, "_score"],
     "price-desc": [{"price": "desc"}, "_score"],
 }
@@ -49,7 +55,8 @@ FLAG_FACETS = {"women_led": "women_led", "in_stock": "in_stock"}
 
 def _words(query: str) -> str:
     """Long input costs the engine (fuzzy matching) and means nothing more: keep its start."""
-    return " ".join(query[:MAX_QUERY_LENGTH].split()[:MAX_QUERY_WORDS])
+    words = query[:MAX_QUERY_LENGTH].split()[:MAX_QUERY_WORDS]
+    return " ".join(word[:MAX_WORD_LENGTH] for word in words)
 
 
 @dataclass
@@ -72,6 +79,7 @@ class SearchResult:
     total: int
     facets: dict[str, dict[str, int]]
     highlights: dict[int, str]
+    took: int = 0  # the engine's own time, in ms (the slower of its searches)
 
 
 def _filter_clauses(filters: Filters, category_root: str = "") -> list:
@@ -103,40 +111,21 @@ def _filter_clauses(filters: Filters, category_root: str = "") -> list:
     return clauses
 
 
-def catalogue_search(
-    *,
-    query: str = "",
-    filters: Filters | None = None,
-    category_root: str = "",
-    sort: str = "relevance",
-    offset: int = 0,
-    limit: int = 24,
-    language: str = "fr",
-) -> SearchResult:
-    """Search the index; raises the client's errors (callers fall back to the database)."""
-    filters = filters or Filters()
-    query = _words(query)
-    search = Search(using=get_client(), index=alias_name()).extra(track_total_hits=True)
-    if query:
-        words = Q(
-            "multi_match",
-            query=query,
-            fields=TEXT_FIELDS,
-            type="best_fields",
-            operator="and",
-            fuzziness="AUTO",
-            prefix_length=1,
-        )
-        # The last word may be unfinished ("arg" → argan): this is autocomplete without script.
-        prefix = Q("multi_match", query=query, type="bool_prefix", fields=SUGGEST_FIELDS)
-        search = search.query("bool", should=[words, prefix], minimum_should_match=1)
-        # encoder="html" escapes the title itself: only our <mark> tags are markup.
-        search = search.highlight_options(
-            encoder="html", number_of_fragments=0, pre_tags=["<mark>"], post_tags=["</mark>"]
-        ).highlight(f"title_{language}")
-    else:
-        sort = "newest" if sort == "relevance" else sort
-    search = search.filter("bool", must=_filter_clauses(filters, category_root))
+def _words_query(query: str) -> Q:
+    words = Q(
+        "multi_match",
+        query=query,
+        fields=TEXT_FIELDS,
+        type="best_fields",
+        operator="and",
+        **FUZZY,
+    )
+    # The last word may be unfinished ("arg" → argan): this is autocomplete without script.
+    prefix = Q("multi_match", query=query, type="bool_prefix", fields=SUGGEST_FIELDS)
+    return Q("bool", should=[words, prefix], minimum_should_match=1)
+
+
+def _with_facets(search: Search) -> Search:
     for name, index_field in {**TERM_FACETS, **FLAG_FACETS}.items():
         search.aggs.bucket(name, "terms", field=index_field, size=50)
     search.aggs.bucket(
@@ -153,30 +142,90 @@ def catalogue_search(
             for key, _label, low, high in PRICE_RANGES
         ],
     )
-    search = search.sort(*SORTS.get(sort, SORTS["relevance"]))
-    search = search.source(False)[offset : offset + limit]
-    response = search.execute()
-    facets: dict[str, dict[str, int]] = {}
-    for name in {**TERM_FACETS, **FLAG_FACETS}:
-        facets[name] = {
+    return search
+
+
+def _with_highlight(search: Search, *, query: str, field: str) -> Search:
+    """Mark the words of the title that the search found: stems, synonyms, typos.
+
+    The fast vector highlighter (the titles keep term vectors) expands a typo once per search,
+    and only in the title it marks: the whole query would have it expand the typos of every
+    field again. It marks each word found, even when a product matched only some of them.
+    """
+    return search.highlight_options(
+        type="fvh",
+        # The title itself is escaped: only our <mark> tags are markup.
+        encoder="html",
+        number_of_fragments=0,
+        pre_tags=["<mark>"],
+        post_tags=["</mark>"],
+        highlight_query=Q("match", **{field: {"query": query, **FUZZY}}).to_dict(),
+    ).highlight(field)
+
+
+def _facet_counts(response) -> dict[str, dict[str, int]]:
+    aggregations = response.to_dict()["aggregations"]
+    facets: dict[str, dict[str, int]] = {
+        name: {
             str(bucket.get("key_as_string", bucket["key"])): bucket["doc_count"]
-            for bucket in response.aggregations[name].to_dict()["buckets"]
+            for bucket in aggregations[name]["buckets"]
         }
-    facets["price"] = {
-        key: bucket["doc_count"]
-        for key, bucket in response.aggregations["price"].to_dict()["buckets"].items()
+        for name in {**TERM_FACETS, **FLAG_FACETS}
     }
+    facets["price"] = {
+        key: bucket["doc_count"] for key, bucket in aggregations["price"]["buckets"].items()
+    }
+    return facets
+
+
+def catalogue_search(
+    *,
+    query: str = "",
+    filters: Filters | None = None,
+    category_root: str = "",
+    sort: str = "relevance",
+    offset: int = 0,
+    limit: int = 24,
+    language: str = "fr",
+) -> SearchResult:
+    """Search the index; raises the client's errors (callers fall back to the database).
+
+    One round trip carries two searches, which the engine runs side by side: the facets and the
+    exact total (no hits: the engine keeps the answer in its request cache until the index
+    changes, so the next page or another sort order of the same search reuses it), and the page
+    of hits (no facets, no total: the engine may stop once it has the page).
+    """
+    filters = filters or Filters()
+    query = _words(query)
+    client = get_client()
+    matching = Search(using=client, index=alias_name())
+    if query:
+        matching = matching.query(_words_query(query))
+    else:
+        sort = "newest" if sort == "relevance" else sort
+    for clause in _filter_clauses(filters, category_root):
+        matching = matching.filter(clause)  # filter context: not scored, cached by the engine
+    facets = _with_facets(matching.extra(size=0, track_total_hits=True).params(request_cache=True))
+    searches = MultiSearch(using=client, index=alias_name()).add(facets)
+    if limit:
+        hits = matching.extra(track_total_hits=False).sort(*SORTS.get(sort, SORTS["relevance"]))
+        hits = hits.source(False)[offset : offset + limit]
+        if query:
+            hits = _with_highlight(hits, query=query, field=f"title_{language}")
+        searches = searches.add(hits)
+    facets_response, *hits_response = searches.execute()
+    found = hits_response[0].hits if hits_response else []
     highlights = {}
-    for hit in response.hits:
+    for hit in found:
         fragments = getattr(hit.meta, "highlight", None)
-        if fragments:
-            if f"title_{language}" in fragments:
-                highlights[int(hit.meta.id)] = fragments[f"title_{language}"][0]
+        if fragments and f"title_{language}" in fragments:
+            highlights[int(hit.meta.id)] = fragments[f"title_{language}"][0]
     return SearchResult(
-        ids=[int(hit.meta.id) for hit in response.hits],
-        total=response.hits.total.value,
-        facets=facets,
+        ids=[int(hit.meta.id) for hit in found],
+        total=facets_response.hits.total.value,
+        facets=_facet_counts(facets_response),
         highlights=highlights,
+        took=max(response.took for response in (facets_response, *hits_response)),
     )
 
 

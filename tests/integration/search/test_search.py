@@ -1,11 +1,14 @@
 """Search against the real engine: languages, synonyms, typos, facets, filters, sorting, pages."""
 
+import re
+
 import pytest
 from django.db.models import Count
 
 from catalogue.models import Category, Product, SolidarityBasket
-from search.indexing import indexable_products
-from search.queries import Filters, catalogue_search
+from search.indexing import index_update, indexable_products
+from search.queries import MAX_WORD_LENGTH, Filters, catalogue_search
+from tests.factories import CooperativeFactory, product_create
 
 pytestmark = pytest.mark.django_db
 
@@ -115,6 +118,37 @@ def test_sorting_by_price(engine, sort):
     assert prices == sorted(prices, reverse=sort == "price-desc")
 
 
+def test_newest_lists_the_latest_products_first(engine):
+    result = catalogue_search(sort="newest", limit=100)
+
+    dates = dict(Product.objects.filter(pk__in=result.ids).values_list("pk", "date_created"))
+    listed = [dates[pk] for pk in result.ids]
+    assert len(listed) == min(100, result.total)
+    assert listed == sorted(listed, reverse=True)
+
+
+def test_another_page_or_order_of_a_search_counts_the_same(engine):
+    first = catalogue_search(query="huile", limit=24)
+    other = catalogue_search(query="huile", sort="price-asc", offset=24, limit=24)
+
+    assert first.total > 24
+    assert (other.total, other.facets) == (first.total, first.facets)
+
+
+def test_counts_follow_a_change_to_the_index(engine):
+    # The engine keeps the counts of a search in its request cache: a change must not leave
+    # the same search showing the old ones.
+    before = catalogue_search(limit=0)
+    product = product_create(cooperative=CooperativeFactory(), title="Confiture de cactus")
+    engine.append(product.pk)
+    index_update(product_ids=[product.pk], refresh=True)
+
+    after = catalogue_search(limit=0)
+
+    assert after.total == before.total + 1
+    assert after.facets["kind"]["product"] == before.facets["kind"]["product"] + 1
+
+
 def test_pages_do_not_repeat(engine):
     first = catalogue_search(sort="newest", offset=0, limit=24)
     second = catalogue_search(sort="newest", offset=24, limit=24)
@@ -140,3 +174,15 @@ def test_hostile_queries_are_just_words(engine, query):
     result = catalogue_search(query=query)
 
     assert result.total >= 0
+
+
+def test_no_word_of_the_catalogue_is_cut_from_a_query():
+    # Query words are cut to MAX_WORD_LENGTH characters: every word a product has fits.
+    texts = Product.objects.values_list(
+        "title_fr", "title_ar", "title_en", "description_fr", "description_ar", "description_en"
+    )
+    longest = max(
+        len(word) for row in texts for text in row for word in re.findall(r"\w+", text or "")
+    )
+
+    assert 5 < longest <= MAX_WORD_LENGTH
