@@ -3,11 +3,20 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Exists,
+    F,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from oscar.apps.partner.models import StockRecord
 
-from catalogue.models import BasketComponent, Category, Product, SolidarityBasket
+from catalogue.models import BasketComponent, Category, Option, Product, SolidarityBasket
 from cooperatives.models import Certification, Cooperative
 
 PRODUCT_SORTS = {
@@ -17,17 +26,43 @@ PRODUCT_SORTS = {
 }
 
 
-def _with_listing_relations(queryset: QuerySet) -> QuerySet:
-    """What a product card shows (image, price, cooperative, region), fetched up front; for a
-    solidarity basket also its hub and components, which its availability reads."""
-    return queryset.base_queryset().prefetch_related(
-        "stockrecords__partner__cooperative__region",
-        Prefetch("solidarity_basket", queryset=SolidarityBasket.objects.select_related("hub")),
-        Prefetch(
-            "solidarity_basket__components",
-            queryset=_with_component_relations(BasketComponent.objects.all()),
-        ),
+def stockrecords_with_cooperative(lookup: str = "stockrecords") -> Prefetch:
+    """A product's stock records with their partner, cooperative and region in one query (four
+    with a plain prefetch of the same path)."""
+    return Prefetch(
+        lookup, queryset=StockRecord.objects.select_related("partner__cooperative__region")
     )
+
+
+def _with_card_annotations(queryset: QuerySet) -> QuerySet:
+    """Oscar's base_queryset less its prefetches of children and options (three queries a
+    listing): cards only ask whether a product has options, which the annotations answer. What
+    else cards show is read by `product_list_cards_prefetch` once the page's products are known."""
+    option_classes = Option.objects.filter(productclass=OuterRef("product_class"))
+    option_products = Option.objects.filter(product=OuterRef("pk"))
+    return queryset.select_related("product_class", "solidarity_basket__hub").annotate(
+        has_product_class_options=Exists(option_classes),
+        has_product_options=Exists(option_products),
+    )
+
+
+def product_list_cards_prefetch(products) -> list[Product]:
+    """What product cards show (image, price, cooperative, region; for a solidarity basket its
+    hub and components, which its availability reads), read for a page of products in a fixed
+    number of queries: the components' products share the products' own queries."""
+    products = list(products)
+    prefetch_related_objects(
+        products,
+        Prefetch("solidarity_basket", queryset=SolidarityBasket.objects.select_related("hub")),
+    )
+    baskets = [product.solidarity_basket for product in products if product.is_solidarity_basket]
+    prefetch_related_objects(
+        baskets,
+        Prefetch("components", queryset=BasketComponent.objects.select_related("product")),
+    )
+    components = [component.product for basket in baskets for component in basket.components.all()]
+    prefetch_related_objects([*products, *components], "images", stockrecords_with_cooperative())
+    return products
 
 
 VERIFIED = Cooperative.VerificationState.VERIFIED
@@ -73,7 +108,7 @@ def _with_component_relations(components: QuerySet) -> QuerySet:
     """What readers of components use: the product, its stock record's partner, cooperative and
     region, and its images. Listings prefetch the same, so `basket_components` reads nothing."""
     return components.select_related("product").prefetch_related(
-        "product__stockrecords__partner__cooperative__region",
+        stockrecords_with_cooperative("product__stockrecords"),
         "product__images",
     )
 
@@ -176,7 +211,7 @@ def product_list_browsable(
     ids = products.values("pk")
     ordered = Product.objects.filter(pk__in=ids).annotate(min_price=Min("stockrecords__price"))
     ordered = ordered.order_by(*PRODUCT_SORTS.get(sort, PRODUCT_SORTS["newest"]))
-    return _with_listing_relations(ordered)
+    return _with_card_annotations(ordered)
 
 
 def _made_by(lookup: str, value) -> Q:
@@ -242,17 +277,38 @@ def _filtered(products: QuerySet, filters) -> QuerySet:
 
 
 def product_list_featured(*, limit: int) -> list[Product]:
-    """Recent products in stock for the home page, each from a different cooperative."""
-    candidates = product_list_browsable().filter(stockrecords__num_in_stock__gt=0)
-    featured, seen = [], set()
-    for product in candidates[: limit * 10]:
-        cooperative = product.cooperative
-        if cooperative is not None and cooperative.pk not in seen:
-            seen.add(cooperative.pk)
-            featured.append(product)
-            if len(featured) == limit:
-                break
-    return featured
+    """Recent products with free stock for the home page, each from a different verified
+    cooperative. Only the newest products are read (a window of the creation-date index, widened
+    while too few of them qualify), whatever the size of the catalogue."""
+    sold_here = StockRecord.objects.filter(
+        product_id=OuterRef("pk"),
+        partner__cooperative__verification_state=VERIFIED,
+        num_in_stock__gt=Coalesce(F("num_allocated"), 0),
+    )
+    window = limit * 10
+    chosen: list[int] = []
+    for _attempt in range(4):
+        recent = list(
+            Product.objects.order_by("-date_created", "-pk").values_list("pk", flat=True)[:window]
+        )
+        rows = (
+            Product.objects.browsable()
+            .filter(pk__in=recent)
+            .filter(Exists(sold_here))
+            .order_by("-date_created", "-pk")
+            .values_list("pk", "stockrecords__partner_id")
+        )
+        chosen, partners = [], set()
+        for pk, partner_id in rows:
+            if partner_id not in partners:
+                partners.add(partner_id)
+                chosen.append(pk)
+                if len(chosen) == limit:
+                    return product_list_by_ids(ids=chosen)
+        if len(recent) < window:
+            break
+        window *= 4
+    return product_list_by_ids(ids=chosen)
 
 
 def product_is_sellable(*, product: Product) -> bool:
@@ -283,11 +339,10 @@ def product_detail_labels(*, product: Product) -> list[Certification]:
 def product_prefetch_for_detail(*, queryset: QuerySet) -> QuerySet:
     """A product page's queryset: the cooperative, its region and valid labels come along, and
     for a solidarity basket its hub and components."""
-    return queryset.prefetch_related(
-        "stockrecords__partner__cooperative__region",
+    return _with_card_annotations(queryset).prefetch_related(
+        stockrecords_with_cooperative(),
         "images",
         Prefetch("labels", queryset=Certification.objects.valid(), to_attr="valid_labels"),
-        Prefetch("solidarity_basket", queryset=SolidarityBasket.objects.select_related("hub")),
         Prefetch(
             "solidarity_basket__components",
             queryset=_with_component_relations(BasketComponent.objects.all()),
@@ -302,7 +357,12 @@ def category_list_top_level() -> list[Category]:
 
 def product_list_by_ids(*, ids: list[int], sellable_only: bool = False) -> list[Product]:
     """Products in the given order (as the search engine ranked them), with what cards show;
-    with `sellable_only`, those the shop no longer sells are left out."""
-    base = product_list_sellable() if sellable_only else Product.objects.all()
-    by_id = {product.pk: product for product in _with_listing_relations(base.filter(pk__in=ids))}
+    with `sellable_only`, those the shop no longer sells are left out (checked on the products
+    read, not with a query over the whole catalogue)."""
+    products = _with_card_annotations(Product.objects.filter(pk__in=ids))
+    by_id = {
+        product.pk: product
+        for product in product_list_cards_prefetch(products)
+        if not sellable_only or product_is_sellable(product=product)
+    }
     return [by_id[pk] for pk in ids if pk in by_id]

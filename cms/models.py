@@ -22,13 +22,14 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from catalogue import selectors as catalogue_selectors
 from cms.blocks import BodyBlock
 from cooperatives import selectors as cooperative_selectors
 from marketplace.pagecache import tags as page_tags
+from marketplace.pagecache.fragments import fragment_get_or_set
 from marketplace.pagecache.middleware import page_cache_allow
 
 # URL prefixes served by the shop and the project itself: Wagtail comes last in the URLs, so a page
@@ -135,6 +136,21 @@ class SoukPage(Page):
         context["language_links"] = self.language_links(request)
         return context
 
+    def get_view_restrictions(self):
+        """Wagtail's, read once per page object (its serving hook and `serve` both ask), and not
+        at all while no page of the site has a restriction."""
+        from cms.selectors import pages_restricted_exist
+
+        restrictions = self.__dict__.get("_view_restrictions")
+        if restrictions is None:
+            if pages_restricted_exist():
+                restrictions = super().get_view_restrictions()
+                restrictions._fetch_all()
+            else:
+                restrictions = PageViewRestriction.objects.none()
+            self.__dict__["_view_restrictions"] = restrictions
+        return restrictions
+
     def serve(self, request, *args, **kwargs):
         """The page, which anonymous visitors get from the page cache until a page is published
         (or the products and cooperatives it shows change); never a page behind a password or
@@ -212,10 +228,24 @@ class HomePage(SoukPage):
         )
         context["articles"] = selectors.article_list_latest(limit=3)
         context["events"] = selectors.event_list_upcoming(limit=3)
-        context["categories"] = catalogue_selectors.category_list_top_level()
-        context["featured_cooperatives"] = cooperative_selectors.cooperative_list_featured(limit=6)
+        # Lists that change rarely are kept until their tags move (pages rendered for logged-in
+        # visitors need not count the cooperatives of every region each time).
+        context["categories"] = fragment_get_or_set(
+            name="home-categories",
+            tags=[page_tags.CATEGORIES],
+            compute=catalogue_selectors.category_list_top_level,
+        )
+        context["featured_cooperatives"] = fragment_get_or_set(
+            name="home-cooperatives",
+            tags=[page_tags.COOPERATIVES],
+            compute=lambda: cooperative_selectors.cooperative_list_featured(limit=6),
+        )
+        context["regions"] = fragment_get_or_set(
+            name="home-regions",
+            tags=[page_tags.COOPERATIVES],
+            compute=cooperative_selectors.region_list_with_counts,
+        )
         context["featured_products"] = catalogue_selectors.product_list_featured(limit=8)
-        context["regions"] = cooperative_selectors.region_list_with_counts()
         return context
 
 
@@ -484,10 +514,20 @@ class CampaignPage(Dated, SoukPage):  # noqa: DJ008 - Page gives __str__ (the ti
 
         context = super().get_context(request, *args, **kwargs)
         context["progress"] = selectors.campaign_progress(campaign=self)
-        context["products"] = catalogue_selectors.product_list_by_ids(
-            ids=self.featured_product_ids, sellable_only=True
+        # What the editors featured changes only when a page is published.
+        featured_ids = fragment_get_or_set(
+            name=f"campaign-products:{self.pk}",
+            tags=[page_tags.PAGES],
+            compute=lambda: self.featured_product_ids,
         )
-        context["cooperatives"] = selectors.campaign_cooperatives(campaign=self)
+        context["products"] = catalogue_selectors.product_list_by_ids(
+            ids=featured_ids, sellable_only=True
+        )
+        context["cooperatives"] = fragment_get_or_set(
+            name=f"campaign-cooperatives:{self.pk}",
+            tags=[page_tags.PAGES, page_tags.COOPERATIVES],
+            compute=lambda: selectors.campaign_cooperatives(campaign=self),
+        )
         context["accepts_offers"] = selectors.campaign_accepts_offers(campaign=self)
         return context
 

@@ -10,11 +10,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone, translation
-from wagtail.models import Locale, Page
+from wagtail.models import Page, PageViewRestriction
 
 from cms.models import ArticleIndexPage, ArticlePage, CampaignPage, EventPage
 from cooperatives import selectors as cooperative_selectors
 from cooperatives.models import OFFERED_CAMPAIGN_OPTION, CooperativeShipment, HubShipment
+from marketplace.pagecache.fragments import fragment_get_or_set
+from marketplace.pagecache.tags import PAGES
 
 PAID_BY_CARD = (
     CooperativeShipment.Status.NEW,
@@ -136,8 +138,33 @@ def campaign_progress(*, campaign: CampaignPage) -> CampaignProgress:
     )
 
 
+def _restricted_paths() -> list[str]:
+    """Paths of the pages behind a password or a login (and so of their subtrees), read once per
+    language until a page changes: Wagtail's `.public()` reads them again for every list."""
+    return fragment_get_or_set(
+        name="restricted-paths",
+        tags=[PAGES],
+        compute=lambda: sorted(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
+def pages_restricted_exist() -> bool:
+    """Whether any page of the site is behind a password or a login."""
+    return bool(_restricted_paths())
+
+
+def pages_public(queryset: QuerySet) -> QuerySet:
+    """Live pages anyone may see: Wagtail's `.live().public()`, without its query per list."""
+    queryset = queryset.live()
+    restricted = Q()
+    for path in _restricted_paths():
+        restricted |= Q(path__startswith=path)
+    return queryset.exclude(restricted) if restricted else queryset
+
+
 def _in_current_locale(queryset: QuerySet) -> QuerySet:
-    return queryset.filter(locale=Locale.get_active()).live().public()
+    """Public pages in the visitor's language (a join, not a query for the locale first)."""
+    return pages_public(queryset.filter(locale__language_code=translation.get_language()))
 
 
 def campaign_featured(*, chosen: CampaignPage | None = None) -> CampaignPage | None:
@@ -157,7 +184,7 @@ def campaign_list_by_state(*, index: Page) -> dict[str, list[CampaignPage]]:
     """The index's campaigns: running (ending first), upcoming (starting first), ended (latest
     first)."""
     today = timezone.localdate()
-    campaigns = CampaignPage.objects.child_of(index).live().public()
+    campaigns = pages_public(CampaignPage.objects.child_of(index))
     return {
         "running": list(
             campaigns.filter(start_date__lte=today, end_date__gte=today).order_by("end_date")
@@ -179,7 +206,7 @@ def campaign_cooperatives(*, campaign: CampaignPage) -> list:
 
 def article_list(*, index: ArticleIndexPage, tag: str = "", kind: str = "") -> QuerySet:
     """The index's articles, newest first, optionally with one tag (by slug) or of one kind."""
-    articles = ArticlePage.objects.child_of(index).live().public()
+    articles = pages_public(ArticlePage.objects.child_of(index))
     if tag:
         articles = articles.filter(tags__slug=tag)
     if kind:
@@ -191,13 +218,14 @@ def article_tags(*, index: ArticleIndexPage) -> list:
     """The tags the index's live articles use, by name."""
     from taggit.models import Tag
 
-    articles = ArticlePage.objects.child_of(index).live().public()
+    articles = pages_public(ArticlePage.objects.child_of(index))
     return list(Tag.objects.filter(cms_articletag_items__content_object__in=articles).distinct())
 
 
 def article_list_latest(*, limit: int) -> list[ArticlePage]:
     """The newest articles in the visitor's language."""
-    return list(_in_current_locale(ArticlePage.objects.all()).order_by("-date", "-pk")[:limit])
+    articles = _in_current_locale(ArticlePage.objects.all()).select_related("image")
+    return list(articles.order_by("-date", "-pk")[:limit])
 
 
 def event_list_upcoming(*, limit: int) -> list[EventPage]:
@@ -210,7 +238,7 @@ def event_list_upcoming(*, limit: int) -> list[EventPage]:
 def event_list_split(*, index: Page) -> tuple[list[EventPage], list[EventPage]]:
     """The index's events: coming and current ones (soonest first), past ones (latest first)."""
     today = timezone.localdate()
-    events = EventPage.objects.child_of(index).live().public().select_related("region")
+    events = pages_public(EventPage.objects.child_of(index)).select_related("region")
     return (
         list(events.filter(end_date__gte=today).order_by("start_date")),
         list(events.filter(end_date__lt=today).order_by("-end_date")),
@@ -223,10 +251,9 @@ def page_language_links(*, page: Page, request) -> list[dict]:
     alternates, since their text is not in that language."""
     translations = {
         translated.locale.language_code: translated
-        for translated in page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .select_related("locale")
+        for translated in pages_public(page.get_translations(inclusive=True)).select_related(
+            "locale"
+        )
     }
     current = translation.get_language()
     links = []

@@ -45,8 +45,11 @@ def cooperative_list_public(
 
 
 def cooperative_list_featured(*, limit: int) -> list[Cooperative]:
-    """A few verified cooperatives for the home page, women-led ones first."""
-    return list(cooperative_list_public().order_by("-women_led", "-members_count")[:limit])
+    """A few verified cooperatives for the home page, women-led ones first (their products are
+    counted for those few only, not for every cooperative before choosing)."""
+    order = ("-women_led", "-members_count", "name")
+    ids = list(Cooperative.objects.public().order_by(*order).values_list("pk", flat=True)[:limit])
+    return list(cooperative_list_public().filter(pk__in=ids).order_by(*order))
 
 
 def cooperative_get_public(*, slug: str) -> Cooperative | None:

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import Http404
 from django.views.generic import ListView, TemplateView
 
-from catalogue.selectors import product_list_browsable
+from catalogue.selectors import product_list_browsable, product_list_cards_prefetch
 from cooperatives import selectors
 from cooperatives.forms import DirectoryFilterForm
 from marketplace.pagecache import tags
@@ -60,10 +60,9 @@ class StorefrontView(TemplateView):
         page_cache_allow(self.request, tags.partner_tag(cooperative.partner_id))
         products = product_list_browsable(cooperative=cooperative)
         paginator = self._paginator(products)
-        context.update(
-            cooperative=cooperative,
-            page_obj=paginator.get_page(self.request.GET.get("page")),
-        )
+        page = paginator.get_page(self.request.GET.get("page"))
+        page.object_list = product_list_cards_prefetch(page.object_list)
+        context.update(cooperative=cooperative, page_obj=page)
         context["products"] = context["page_obj"].object_list
         context["paginator"] = paginator
         return context

@@ -13,12 +13,12 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve as serve_static
 from wagtail import urls as wagtail_urls
-from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalogue.views import OfferBasketView
 from cms import sitemap
+from cms import views as cms_views
 from marketplace.apps.payment.views import stripe_webhook
 from marketplace.health import health
 from search import views as search_views
@@ -35,13 +35,16 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    re_path(r"^$", wagtail_views.serve, {"path": ""}, name="home"),
+    re_path(r"^$", cms_views.serve, {"path": ""}, name="home"),
     path("cooperatives/", include("cooperatives.urls")),
     path("my-cooperative/", include("cooperatives.space.urls")),
     path("search/suggest/", search_views.suggest, name="search-suggest"),
     path("paniers-solidaires/<int:pk>/offrir/", OfferBasketView.as_view(), name="basket-offer"),
     path("", include(apps.get_app_config("oscar").urls[0])),
-    path("", include(wagtail_urls)),
+    # Wagtail's URLs (the forms of password-protected pages), its page view last, with its
+    # routes remembered (cms.views).
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(r"^((?:[\w\-]+/)*)$", cms_views.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )
 

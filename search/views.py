@@ -16,7 +16,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
 from catalogue.models import Category
-from catalogue.selectors import product_list_browsable, product_list_by_ids
+from catalogue.selectors import (
+    product_list_browsable,
+    product_list_by_ids,
+    product_list_cards_prefetch,
+)
 from marketplace.pagecache import tags
 from marketplace.pagecache.middleware import page_cache_allow, page_cache_refuse
 from search.engine import get_client
@@ -101,6 +105,8 @@ class ProductListView(ListView):
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get("page"))
+        if self.engine_results is None:  # engine results come with their cards' relations
+            page.object_list = product_list_cards_prefetch(page.object_list)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get(self, request, *args, **kwargs):

@@ -18,10 +18,16 @@ T = TypeVar("T")
 
 
 def fragment_get_or_set(
-    *, name: str, tags: Iterable[str], compute: Callable[[], T], request=None
+    *,
+    name: str,
+    tags: Iterable[str],
+    compute: Callable[[], T],
+    request=None,
+    keep: Callable[[T], bool] | None = None,
 ) -> T:
     """`compute()`, cached per language under the current versions of `tags` (so a change of
-    one of them computes it again). With a request, the page being cached depends on the tags."""
+    one of them computes it again). With a request, the page being cached depends on the tags.
+    With `keep`, a value it refuses is returned but not stored."""
     tags = sorted({page_tags.ALL, *tags})
     if request is not None:
         from marketplace.pagecache.middleware import page_cache_depends
@@ -33,5 +39,6 @@ def fragment_get_or_set(
     found = cache.get(key)
     if found is None:
         found = compute()
-        cache.set(key, found, timeout=settings.PAGE_CACHE_SECONDS)
+        if keep is None or keep(found):
+            cache.set(key, found, timeout=settings.PAGE_CACHE_SECONDS)
     return found

@@ -7,9 +7,10 @@ of, and the listings; Wagtail's publishing moves `pages`. Raw saves (fixtures) a
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from oscar.apps.offer.models import Benefit, Condition, ConditionalOffer, Range
 from oscar.apps.partner.models import Partner, StockRecord
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site, get_page_models
+from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from catalogue.models import (
@@ -128,6 +129,12 @@ def _pages_changed(sender=None, **kwargs):
         t.tags_invalidate([t.PAGES])
 
 
+def _offers_changed(sender, raw=False, **kwargs):
+    """The site's offers, which price every basket (marketplace.apps.basket.middleware)."""
+    if not raw:
+        t.tags_invalidate([t.OFFERS])
+
+
 def _products_indexed(sender, **kwargs):
     # Listings come from the engine: once it holds the new state they are rendered again.
     t.tags_invalidate([t.LISTINGS])
@@ -151,6 +158,11 @@ def connect() -> None:
         (Site, _everything),
         (Locale, _everything),
         (get_image_model(), _pages_changed),
+        (PageViewRestriction, _pages_changed),
+        (ConditionalOffer, _offers_changed),
+        (Condition, _offers_changed),
+        (Benefit, _offers_changed),
+        (Range, _offers_changed),
         # A page saved by code (not published from the admin) changes what its live version shows.
         *((model, _pages_changed) for model in {Page, *get_page_models()}),
     ):

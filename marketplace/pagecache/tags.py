@@ -25,6 +25,7 @@ CATEGORIES = "categories"
 LISTINGS = "listings"
 CAMPAIGN_PROGRESS = "campaign-progress"
 COOPERATIVES = "cooperatives"
+OFFERS = "offers"
 BASE_TAGS = (ALL, PAGES, CATEGORIES)
 
 

@@ -106,7 +106,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "oscar.apps.basket.middleware.BasketMiddleware",
+    # Oscar's, with the site's offers from the cache.
+    "marketplace.apps.basket.middleware.BasketMiddleware",
     # Reads the session, language, user, messages and basket cookie set up above.
     "marketplace.pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
@@ -136,6 +137,7 @@ TEMPLATES = [
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
                 "marketplace.context_processors.languages",
+                "marketplace.context_processors.dashboard_link",
                 "marketplace.pagecache.context_processors.csrf_placeholder",
             ],
         },
