@@ -183,10 +183,8 @@ class AnonymousPageCacheMiddleware:
         has_placeholder = PLACEHOLDER_BYTES in body
         reason = self._reason_not_to_store(request, response, state)
         if reason is None:
-            self._save(state, body, response["Content-Type"])
-            response["X-Page-Cache"] = "miss"
-        else:
-            response["X-Page-Cache"] = f"not stored: {reason}"
+            reason = self._save(state, body, response["Content-Type"])
+        response["X-Page-Cache"] = "miss" if reason is None else f"not stored: {reason}"
         if has_placeholder:
             response.content = body.replace(PLACEHOLDER_BYTES, get_token(request).encode())
         return response
@@ -217,12 +215,14 @@ class AnonymousPageCacheMiddleware:
         return None
 
     @staticmethod
-    def _save(state: PageCacheRequest, body: bytes, content_type: str) -> None:
+    def _save(state: PageCacheRequest, body: bytes, content_type: str) -> str | None:
         found = cache.get_many(
             [page_tags.GENERATION_KEY, *(page_tags.tag_key(tag) for tag in state.tags)]
         )
         if found.get(page_tags.GENERATION_KEY) != state.generation:
-            return  # something changed while the page was rendered: it may be half old
+            # Something changed while the page was rendered: it may show some of it half old.
+            return "changed while rendering"
         versions = {tag: found.get(page_tags.tag_key(tag)) for tag in state.tags}
         stored = StoredPage.from_body(body=body, content_type=content_type, tags=versions)
         cache.set(state.key, stored, timeout=seconds_until_stale())
+        return None
