@@ -5,15 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
-# The stylesheets the site sends (static/src/build-css.cjs): PurgeCSS keeps the part of Oscar's
-# Bootstrap that templates and code use, so they are rebuilt when one of those changes.
-CSS_BUILD := static/build/souk/souk.css static/build/souk/souk.rtl.css \
-	static/build/oscar/css/dashboard.rtl.css
-CSS_CONTENT := $(shell find marketplace catalogue cooperatives cms search static/souk static/src \
-	-not -path '*/migrations/*' \( -name '*.html' -o -name '*.py' -o -name '*.js' -o -name '*.css' \
-	-o -name '*.cjs' \) 2>/dev/null)
+RTL_CSS := static/build/oscar/css/styles.rtl.css static/build/oscar/css/dashboard.rtl.css
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard marketplace/locale/*/LC_MESSAGES/django.po))
-OSCAR_DIR = $(shell $(PY) -c 'import oscar, pathlib; print(pathlib.Path(oscar.__file__).parent)')
+OSCAR_CSS = $(shell $(PY) -c 'import oscar, pathlib; print(pathlib.Path(oscar.__file__).parent / "static/oscar/css")')
 
 .PHONY: install assets migrate demo run test lint format messages check-deploy clean \
 	elasticsearch elasticsearch-stop bench bench-data bench-search bench-pages
@@ -30,13 +24,14 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed ## Install Python and Node dependencies into .venv and node_modules
 
-$(CSS_BUILD) &: $(VENV)/.installed node_modules/.installed $(CSS_CONTENT)
-	node static/src/build-css.cjs "$(OSCAR_DIR)"
+static/build/oscar/css/%.rtl.css: $(VENV)/.installed node_modules/.installed
+	mkdir -p $(dir $@)
+	node_modules/.bin/rtlcss "$(OSCAR_CSS)/$*.css" $@
 
 marketplace/locale/%/LC_MESSAGES/django.mo: marketplace/locale/%/LC_MESSAGES/django.po $(VENV)/.installed
 	$(VENV)/bin/pybabel compile --domain django -l $* -i $< -o $@
 
-assets: $(CSS_BUILD) $(MO_FILES) ## Build generated files (the site's stylesheets, compiled catalogues)
+assets: $(RTL_CSS) $(MO_FILES) ## Build generated files (right-to-left stylesheets, compiled catalogues)
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -82,7 +77,12 @@ bench-pages: bench-data ## Render the most visited pages 50 times each, search f
 bench: bench-search bench-pages ## Both benchmarks (figures in the README)
 
 test: install assets lint elasticsearch ## Run the whole suite (SQLite unless DATABASE_URL is set)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@# A private Redis (tools/redis.sh) holds the tests' cache when redis-server is installed, as in
+	@# CI; without it the cache is local memory and the tests that need Redis say they skip.
+	@if command -v redis-server >/dev/null 2>&1 && tools/redis.sh start; then \
+		export REDIS_URL="$${REDIS_URL:-$$(tools/redis.sh url)}"; \
+		export CACHE_URL="$${CACHE_URL:-$$REDIS_URL/1}"; \
+	fi; $(PY) -m pytest $(PYTEST_ARGS)
 
 messages: install ## Refresh the fr/ar/en catalogues from the code and compile them
 	$(PY) manage.py makemessages --locale fr --locale ar --locale en --no-obsolete \
