@@ -50,6 +50,21 @@ def test_a_typo_still_finds_the_product(engine):
     assert "Safran en pistils 1 g" in _titles(catalogue_search(query="safrn", limit=100))
 
 
+def test_a_word_of_the_description_finds_the_product(engine):
+    product = product_create(
+        cooperative=CooperativeFactory(),
+        title="Savon noir 200 g",
+        description_fr="Préparé à la main avec des olives de Ouazzane.",
+    )
+    engine.append(product.pk)
+    index_update(product_ids=[product.pk], refresh=True)
+
+    assert product.pk in catalogue_search(query="ouazzane").ids
+    assert product.pk in catalogue_search(query="olives ouazzane").ids
+    # Typos are forgiven in the names a shopper types: here the title.
+    assert product.pk in catalogue_search(query="savn noir").ids
+
+
 def test_region_facet_counts_equal_the_database(engine):
     result = catalogue_search(limit=1)
 
