@@ -125,7 +125,8 @@ class Command(BaseCommand):
             timings[name].round_trip.append((time.perf_counter() - began) * 1000)
             if took is not None:
                 timings[name].took.append(took)
-        self._print_searches(documents, queries, timings, cold=cold)
+        if queries:
+            self._print_searches(documents, queries, timings, cold=cold)
         if pages:
             self._pages(randomiser, pages)
 
