@@ -1,11 +1,15 @@
-"""Time the pages shoppers hit most, rendered in-process through Django's test client."""
+"""Time the pages shoppers hit most, rendered in-process through Django's test client.
+
+A quick profile while working on a page (no server, no network, one request at a time), with
+its SQL queries and memory. `make bench` measures the same pages (tools/bench/pages.py) under
+gunicorn with concurrent clients: that is the benchmark; this is the magnifying glass.
+"""
 
 import math
 import statistics
 import time
 import tracemalloc
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -14,28 +18,11 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
-from django.utils import translation
 
 from catalogue.models import Product
-from catalogue.selectors import product_list_browsable
-from cms.selectors import campaign_featured
-from cooperatives.demo.baskets import DEMO_BASKETS, demo_basket_products
 from cooperatives.models import Cooperative
 from marketplace.apps.basket.models import Basket
-from search.queries import Filters
-
-# What a shopper types; the database path filters on each word (titles, cooperative, category).
-SEARCH_WORDS = "huile argan"
-
-
-@dataclass(frozen=True)
-class Page:
-    name: str
-    path: str
-    # Rendered for the shopper who filled a basket; other pages each for a new visitor, with no
-    # basket (each line costs queries on every page, in Oscar's basket middleware) and no
-    # recently viewed products (a product page lists them), whatever the pages before.
-    with_basket: bool = False
+from tools.bench.pages import Page, PagesMissing, pages_find
 
 
 @dataclass(frozen=True)
@@ -57,8 +44,9 @@ class Measure:
 
 
 class Command(BaseCommand):
-    """Render the home, listing, search, storefront, product, basket and campaign pages N times
-    each through Django's test client and print p50/p95/max, SQL queries, size and memory."""
+    """Render the home, listing, search, product, storefront, directory, campaign, article and
+    basket pages N times each through Django's test client and print p50/p95/max, SQL queries,
+    size and memory."""
 
     help = (
         "Benchmark page rendering in-process (Django's test client, no network) against the "
@@ -90,8 +78,11 @@ class Command(BaseCommand):
             # What rendering costs: the anonymous page cache would answer all but the first.
             PAGE_CACHE_ENABLED=False,
         ):
-            with translation.override(settings.LANGUAGE_CODE):
-                pages, basket_products = self._pages()
+            try:
+                found = pages_find()
+            except PagesMissing as missing:
+                raise CommandError(str(missing)) from missing
+            pages, basket_products = found.pages, found.basket_products
             shopper = Client()
             basket = self._fill_basket(shopper, basket_products)
             try:
@@ -102,56 +93,6 @@ class Command(BaseCommand):
             finally:
                 basket.delete()  # no abandoned basket left behind, run after run
         self._print(measures, requests)
-
-    def _pages(self) -> tuple[list[Page], list[Product]]:
-        """The pages to render, found from the data (French paths; Arabic under /ar/), and the
-        products to put in the basket."""
-        cooperative = Cooperative.objects.public().order_by("pk").first()
-        if cooperative is None:
-            raise CommandError("No verified cooperative: run load_demo_data first.")
-        product = (
-            product_list_browsable(cooperative=cooperative, filters=Filters(in_stock=True))
-            .order_by("pk")
-            .first()
-        )
-        if product is None:
-            raise CommandError(f"{cooperative} has no product in stock.")
-        category = product.categories.filter(is_public=True).order_by("pk").first()
-        if category is None:
-            raise CommandError(f"{product} is in no public category.")
-        other = (
-            product_list_browsable(filters=Filters(in_stock=True, kind=["product"]))
-            .exclude(stockrecords__partner__cooperative=cooperative)
-            .order_by("pk")
-            .first()
-        )
-        baskets = demo_basket_products(keys=[spec.key for spec in DEMO_BASKETS])
-        if not baskets or other is None:
-            raise CommandError("No demo solidarity basket or second cooperative: load_demo_data.")
-        basket = baskets[0]
-        component = basket.solidarity_basket.components.order_by("position").first()
-        # A region whose cooperatives make part of the basket: the filtered list is not empty.
-        region = component.product.cooperative.region.code
-        campaign = campaign_featured()
-        if campaign is None or campaign.state != "running":
-            raise CommandError("No running campaign: run load_demo_data (it dates them today).")
-        with translation.override("ar"):
-            home_ar = reverse("home")
-        search = reverse("search:search")
-        filters = urlencode({"region": region, "kind": "basket", "in_stock": "1"})
-        pages = [
-            Page("home (fr)", reverse("home")),
-            Page("home (ar)", home_ar),
-            Page("category", category.get_absolute_url()),
-            Page("search: words", f"{search}?{urlencode({'q': SEARCH_WORDS})}"),
-            Page("all products: filters", f"{reverse('catalogue:index')}?{filters}"),
-            Page("storefront", cooperative.get_absolute_url()),
-            Page("product", product.get_absolute_url()),
-            Page("solidarity basket", basket.get_absolute_url()),
-            Page("campaign", campaign.get_url()),
-            Page("basket (3 lines)", reverse("basket:summary"), with_basket=True),
-        ]
-        return pages, [product, other, basket]
 
     def _fill_basket(self, client: Client, products: list[Product]) -> Basket:
         """Add the products through the product page's add-to-basket form, as a shopper would."""

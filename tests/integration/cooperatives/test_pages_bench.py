@@ -12,13 +12,16 @@ pytestmark = pytest.mark.django_db
 PAGES = [
     "home (fr)",
     "home (ar)",
+    "all products",
     "category",
     "search: words",
     "all products: filters",
-    "storefront",
     "product",
     "solidarity basket",
+    "storefront",
+    "directory",
     "campaign",
+    "article",
     "basket (3 lines)",
 ]
 
@@ -55,6 +58,8 @@ def test_the_page_benchmark_prints_a_row_per_page_from_the_database_only(setting
         assert path.startswith("/"), name
     assert rows["home (ar)"][-1] == "/ar/"
     assert "kind=basket" in rows["all products: filters"][-1]
+    assert rows["directory"][-1] == "/cooperatives/"
+    assert rows["all products"][-1] == "/catalogue/"
     assert "2 timed requests per page" in out.getvalue()
     assert not [record for record in caplog.records if record.name.startswith("search")]
     assert Basket.objects.count() == baskets_before
