@@ -60,21 +60,34 @@ elasticsearch-stop: ## Stop the local Elasticsearch by its pid
 	tools/elasticsearch/es.sh stop
 
 BENCH_PRODUCTS ?= 20000
-BENCH_ENV = DATABASE_URL=sqlite:///$(CURDIR)/var/bench.sqlite3 ELASTICSEARCH_INDEX=souk-bench-catalogue
+# One data set per size (a 100,000-product run leaves the 20,000 one as it was), and its own index.
+BENCH_DB = var/bench-$(BENCH_PRODUCTS).sqlite3
+BENCH_ENV = DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DB) ELASTICSEARCH_INDEX=souk-bench-$(BENCH_PRODUCTS)
+# gunicorn (2 sync workers), a private Redis, wrk: see tools/bench/run.py and the README.
+BENCH_RUN = $(PY) -m tools.bench --products $(BENCH_PRODUCTS)
+
+.PHONY: bench-load bench-profile
 
 # load_demo_data adds only what is missing: run again (a few seconds), it keeps the data.
-bench-data: install ## Generate BENCH_PRODUCTS products (default 20,000) into var/bench.sqlite3, once
+bench-data: install ## Generate BENCH_PRODUCTS products (default 20,000) into var/bench-N.sqlite3, once
 	mkdir -p var
 	$(BENCH_ENV) $(PY) manage.py migrate --noinput -v0
 	$(BENCH_ENV) $(PY) manage.py load_demo_data --cooperatives $$(( $(BENCH_PRODUCTS) / 10 ))
 
-bench-search: elasticsearch bench-data ## Index BENCH_PRODUCTS products (default 20,000), time 500 searches
+bench-search: elasticsearch bench-data ## Index BENCH_PRODUCTS products, time 500 searches on the engine alone
 	$(BENCH_ENV) $(PY) manage.py search_bench --queries 500
 
-bench-pages: bench-data ## Render the most visited pages 50 times each, search from the database
+bench-pages: elasticsearch bench-data ## Pages under gunicorn: cached and cold rps, latency, CPU, ceiling, SQL queries
+	$(BENCH_RUN) --parts pages,queries
+
+bench-load: elasticsearch bench-data ## The mixed-traffic load test under gunicorn, then the orders checked
+	$(BENCH_RUN) --parts load
+
+bench-profile: bench-data ## Render the most visited pages 50 times each in-process: queries, memory
 	$(BENCH_ENV) $(PY) manage.py pages_bench --requests 50
 
-bench: bench-search bench-pages ## Both benchmarks (figures in the README)
+bench: bench-search ## All of it in one table (pages, ceiling, search, queries, load test); 1 if a target is missed
+	$(BENCH_RUN)
 
 test: install assets lint elasticsearch ## Run the whole suite (SQLite unless DATABASE_URL is set)
 	@# A private Redis (tools/redis.sh) holds the tests' cache when redis-server is installed, as in
