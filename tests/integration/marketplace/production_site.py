@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections
 
 ROOT = Path(__file__).resolve().parents[3]
 SECRET_KEY = "production-like-secret-key-for-the-tests-only-0123456789abcdef"
@@ -175,7 +175,12 @@ def production_site(static_root: Path):
     """gunicorn serving these static files and a copy of the test database (see above)."""
     workdir = Path(tempfile.mkdtemp(prefix="souk-production-site-"))
     try:
-        with gunicorn(static_root, database_url_for_a_server(workdir), workdir) as base_url:
+        database_url = database_url_for_a_server(workdir)
+        # Playwright's sync API runs fixtures and tests in greenlets, where Django opens
+        # connections of their own that its teardown never closes: a PostgreSQL test database
+        # with a session still open cannot be dropped at the end of the run.
+        connections.close_all()
+        with gunicorn(static_root, database_url, workdir) as base_url:
             yield base_url
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
