@@ -5,9 +5,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
-RTL_CSS := static/build/oscar/css/styles.rtl.css static/build/oscar/css/dashboard.rtl.css
+# The stylesheets the site sends (static/src/build-css.cjs): PurgeCSS keeps the part of Oscar's
+# Bootstrap that templates and code use, so they are rebuilt when one of those changes.
+CSS_BUILD := static/build/souk/souk.css static/build/souk/souk.rtl.css \
+	static/build/oscar/css/dashboard.rtl.css
+CSS_CONTENT := $(shell find marketplace catalogue cooperatives cms search static/souk static/src \
+	-not -path '*/migrations/*' \( -name '*.html' -o -name '*.py' -o -name '*.js' -o -name '*.css' \
+	-o -name '*.cjs' \) 2>/dev/null)
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard marketplace/locale/*/LC_MESSAGES/django.po))
-OSCAR_CSS = $(shell $(PY) -c 'import oscar, pathlib; print(pathlib.Path(oscar.__file__).parent / "static/oscar/css")')
+OSCAR_DIR = $(shell $(PY) -c 'import oscar, pathlib; print(pathlib.Path(oscar.__file__).parent)')
 
 .PHONY: install assets migrate demo run test lint format messages check-deploy clean \
 	elasticsearch elasticsearch-stop bench bench-data bench-search bench-pages
@@ -24,14 +30,13 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed ## Install Python and Node dependencies into .venv and node_modules
 
-static/build/oscar/css/%.rtl.css: $(VENV)/.installed node_modules/.installed
-	mkdir -p $(dir $@)
-	node_modules/.bin/rtlcss "$(OSCAR_CSS)/$*.css" $@
+$(CSS_BUILD) &: $(VENV)/.installed node_modules/.installed $(CSS_CONTENT)
+	node static/src/build-css.cjs "$(OSCAR_DIR)"
 
 marketplace/locale/%/LC_MESSAGES/django.mo: marketplace/locale/%/LC_MESSAGES/django.po $(VENV)/.installed
 	$(VENV)/bin/pybabel compile --domain django -l $* -i $< -o $@
 
-assets: $(RTL_CSS) $(MO_FILES) ## Build generated files (right-to-left stylesheets, compiled catalogues)
+assets: $(CSS_BUILD) $(MO_FILES) ## Build generated files (the site's stylesheets, compiled catalogues)
 
 migrate: install
 	$(PY) manage.py migrate --noinput
