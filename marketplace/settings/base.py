@@ -97,8 +97,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Compresses what the page cache has not compressed already.
-    "django.middleware.gzip.GZipMiddleware",
+    # Compresses the text the page cache has not compressed already.
+    "marketplace.compression.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -225,8 +225,10 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr",)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
-# static/build holds generated assets (the right-to-left stylesheet); see `make assets`.
-STATICFILES_DIRS = [BASE_DIR / "static", BASE_DIR / "static" / "build"]
+# Our own files (static/souk) and the generated ones (static/build: the stylesheets `make assets`
+# builds from static/src) — not static/src itself, nor static/build a second time under a build/
+# prefix, where the stylesheets' relative links would not resolve.
+STATICFILES_DIRS = [("souk", BASE_DIR / "static" / "souk"), BASE_DIR / "static" / "build"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Let Django serve uploaded media (a single-box deployment); a proxy or CDN does it at scale.

@@ -1,7 +1,7 @@
 """Production settings: secrets come only from the environment; a missing one stops the start."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, env
+from .base import DATABASES, env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")  # no default: a missing key stops the start
@@ -10,10 +10,7 @@ DATABASES["default"] = {**DATABASES["default"], **env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 
 # Whitenoise serves static files gzipped, under names that carry their content's hash, cached for
-# a year ("immutable"). Collected: our own files (static/souk) and the generated ones
-# (static/build, `make assets`) — not static/src (the stylesheet's sources and build script), nor
-# static/build a second time under a build/ prefix, where its relative links do not resolve.
-STATICFILES_DIRS = [("souk", BASE_DIR / "static" / "souk"), BASE_DIR / "static" / "build"]
+# a year ("immutable"); what is collected is in base.py (STATICFILES_DIRS).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -35,8 +35,9 @@ def test_every_public_page_answers_in_each_language_with_its_direction(
 def test_arabic_pages_use_the_mirrored_stylesheet(client):
     arabic = client.get("/ar/catalogue/").content.decode()
     french = client.get("/catalogue/").content.decode()
-    assert "oscar/css/styles.rtl.css" in arabic
-    assert "oscar/css/styles.rtl.css" not in french
+    assert "souk/souk.rtl.css" in arabic
+    assert "souk/souk.rtl.css" not in french
+    assert "souk/souk.css" in french
 
 
 def test_the_language_switcher_links_the_same_page_in_each_language(client, public_paths):
