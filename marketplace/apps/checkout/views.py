@@ -1,7 +1,9 @@
 """Checkout steps: delivery chosen per cooperative, payment method, preview with the breakdown."""
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import get_language
@@ -27,10 +29,39 @@ from marketplace.apps.shipping.methods import CooperativeDelivery
 
 CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
 IndexView = views.IndexView
-ShippingAddressView = views.ShippingAddressView
 UserAddressUpdateView = views.UserAddressUpdateView
 UserAddressDeleteView = views.UserAddressDeleteView
-ThankYouView = views.ThankYouView
+
+
+class ShippingAddressView(views.ShippingAddressView):
+    """Oscar's address step. Oscar fetches an address-book choice (`address_id`) with `get()`:
+    an id that is not one of the customer's own addresses is refused with a message here."""
+
+    def post(self, request, *args, **kwargs):
+        if request.user.is_authenticated and "address_id" in request.POST:
+            choice = forms.ModelChoiceField(queryset=request.user.addresses.all())
+            try:
+                choice.clean(request.POST["address_id"])
+            except ValidationError:
+                messages.error(request, _("Choose one of your own addresses, or enter a new one."))
+                return redirect("checkout:shipping-address")
+        return super().post(request, *args, **kwargs)
+
+
+class ThankYouPreviewForm(forms.Form):
+    """The order a superuser asks the thank-you page to show (Oscar's preview for testing)."""
+
+    order_number = forms.CharField(max_length=128, required=False)
+    order_id = forms.IntegerField(min_value=1, required=False)
+
+
+class ThankYouView(views.ThankYouView):
+    """Oscar's thank-you page; a malformed preview parameter finds no order (home page)."""
+
+    def get_object(self, queryset=None):
+        if self.request.user.is_superuser and not ThankYouPreviewForm(self.request.GET).is_valid():
+            return None
+        return super().get_object(queryset)
 
 
 class ShippingMethodView(CheckoutSessionMixin, generic.FormView):
