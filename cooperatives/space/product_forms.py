@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from catalogue.models import Category, Product
 from cooperatives import catalogue_services as catalogue
 from cooperatives.models import Certification, Cooperative
+from cooperatives.space.converters import row_id
 
 PHOTO_TYPES = "image/jpeg,image/png,image/webp"
 
@@ -43,6 +44,26 @@ class PhotosField(forms.FileField):
         if problems:
             raise ValidationError(problems)
         return cleaned
+
+
+class LabelChoiceField(forms.ModelMultipleChoiceField):
+    """The labels ticked. Django looks them up with `pk__in`, which SQLite cannot take beyond
+    64 bits (OverflowError): an id that fits no row is refused like any unknown choice, and a
+    cooperative has a handful of labels, not thousands."""
+
+    CHOICES_MAX = 100
+
+    def _check_values(self, value):
+        if len(value) > self.CHOICES_MAX:
+            raise ValidationError(self.error_messages["invalid_list"], code="invalid_list")
+        for pk in value:
+            if row_id(pk) is None:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
 
 
 class CategoryChoiceField(forms.ModelChoiceField):
@@ -129,7 +150,7 @@ class ProductForm(forms.Form):
         queryset=Category.objects.none(),
         empty_label=_("Choose a category"),
     )
-    labels = forms.ModelMultipleChoiceField(
+    labels = LabelChoiceField(
         label=_("Labels carried by this product"),
         queryset=Certification.objects.none(),
         required=False,
