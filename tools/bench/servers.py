@@ -10,6 +10,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,7 +18,6 @@ from pathlib import Path
 from tools.bench import CONSTANT_PATH
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -172,7 +172,10 @@ class Gunicorn:
         self._log = open(self.log_path, "ab")  # noqa: SIM115 - closed in __exit__
         self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
             [
-                str(GUNICORN),
+                # The interpreter running this code, so its packages (the project's .venv).
+                sys.executable,
+                "-m",
+                "gunicorn",
                 "tools.bench.wsgi:application",
                 "--bind",
                 f"127.0.0.1:{self.port}",
