@@ -258,14 +258,13 @@ class CooperativeBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         cooperative = value.get("cooperative")
-        context["cooperative"] = (
-            cooperative_selectors.cooperative_list_public()
-            .select_related("region")
-            .filter(pk=cooperative.pk)
-            .first()
+        found = (
+            cooperative_selectors.cooperative_list_public().filter(pk=cooperative.pk)
             if cooperative
-            else None
+            else []
         )
+        found = cooperative_selectors.cooperative_product_counts_add(found)
+        context["cooperative"] = found[0] if found else None
         return context
 
     @property

@@ -199,7 +199,9 @@ def campaign_cooperatives(*, campaign: CampaignPage) -> list:
     ids = [item.cooperative_id for item in campaign.featured_cooperatives.all()]
     by_id = {
         cooperative.pk: cooperative
-        for cooperative in cooperative_selectors.cooperative_list_public().filter(pk__in=ids)
+        for cooperative in cooperative_selectors.cooperative_product_counts_add(
+            cooperative_selectors.cooperative_list_public().filter(pk__in=ids)
+        )
     }
     return [by_id[pk] for pk in ids if pk in by_id]
 

@@ -27,7 +27,8 @@ def cooperative_list_public(
     sector: str = "",
     women_led: bool = False,
 ) -> QuerySet:
-    """Verified cooperatives for the directory, with what their cards show, filtered."""
+    """Verified cooperatives for the directory, with their region, filtered, by name (their
+    products are counted by `cooperative_product_counts_add`, for the ones shown only)."""
     cooperatives = Cooperative.objects.public().select_related("region")
     if region is not None:
         cooperatives = cooperatives.filter(region=region)
@@ -35,13 +36,24 @@ def cooperative_list_public(
         cooperatives = cooperatives.filter(sector=sector)
     if women_led:
         cooperatives = cooperatives.filter(women_led=True)
-    return cooperatives.annotate(
-        product_count=Count(
-            "partner__stockrecords__product",
-            filter=Q(partner__stockrecords__product__is_public=True),
-            distinct=True,
+    return cooperatives.order_by("name")
+
+
+def cooperative_product_counts_add(cooperatives) -> list[Cooperative]:
+    """Each cooperative's number of public products as `product_count`, in one query for all of
+    them (a card shows it)."""
+    cooperatives = list(cooperatives)
+    counts = dict(
+        StockRecord.objects.filter(
+            partner_id__in=[cooperative.partner_id for cooperative in cooperatives],
+            product__is_public=True,
         )
-    ).order_by("name")
+        .values_list("partner_id")
+        .annotate(count=Count("product", distinct=True))
+    )
+    for cooperative in cooperatives:
+        cooperative.product_count = counts.get(cooperative.partner_id, 0)
+    return cooperatives
 
 
 def cooperative_list_featured(*, limit: int) -> list[Cooperative]:
@@ -49,7 +61,9 @@ def cooperative_list_featured(*, limit: int) -> list[Cooperative]:
     counted for those few only, not for every cooperative before choosing)."""
     order = ("-women_led", "-members_count", "name")
     ids = list(Cooperative.objects.public().order_by(*order).values_list("pk", flat=True)[:limit])
-    return list(cooperative_list_public().filter(pk__in=ids).order_by(*order))
+    return cooperative_product_counts_add(
+        cooperative_list_public().filter(pk__in=ids).order_by(*order)
+    )
 
 
 def cooperative_get_public(*, slug: str) -> Cooperative | None:

@@ -30,6 +30,7 @@ class DirectoryView(ListView):
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get("page"))
+        page.object_list = selectors.cooperative_product_counts_add(page.object_list)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get(self, request, *args, **kwargs):

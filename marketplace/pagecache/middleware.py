@@ -123,6 +123,13 @@ def seconds_until_stale(now: datetime.datetime | None = None) -> int:
     return max(1, min(settings.PAGE_CACHE_SECONDS, until_midnight))
 
 
+def _tokens_put(request, response) -> None:
+    """The visitor's CSRF token where the page holds placeholders."""
+    body = response.content
+    if PLACEHOLDER_BYTES in body:
+        response.content = body.replace(PLACEHOLDER_BYTES, get_token(request).encode())
+
+
 def _is_fresh(stored: StoredPage) -> bool:
     return page_tags.tag_versions(stored.tags) == stored.tags
 
@@ -135,28 +142,38 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.PAGE_CACHE_ENABLED:
-            return self.get_response(request)
         page_tags.pending_retry()
-        if request.method not in ("GET", "HEAD"):
-            return self.get_response(request)
+        if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
+            return self._rendered(request)
         if not _is_plain_visitor(request):
-            response = self.get_response(request)
+            response = self._rendered(request)
             response.headers.setdefault("X-Page-Cache", "bypass")
             return response
         query = _query_cleaned(request)
         if query is None:
-            return self.get_response(request)
+            return self._rendered(request)
         key = _page_key(request, query)
         found = cache.get_many([key, page_tags.GENERATION_KEY])
         stored = found.get(key)
         if isinstance(stored, StoredPage) and _is_fresh(stored):
             return self._serve(request, stored)
-        request.page_cache = PageCacheRequest(
-            key=key, generation=found.get(page_tags.GENERATION_KEY)
-        )
+        generation = found.get(page_tags.GENERATION_KEY)
+        request.page_cache_generation = generation
+        request.page_cache = PageCacheRequest(key=key, generation=generation)
         response = self.get_response(request)
         return self._store(request, response)
+
+    def _rendered(self, request):
+        """A page rendered for this request only; fragments it shows from the cache (product
+        cards) may hold CSRF placeholders, replaced by the visitor's token."""
+        if request.method in ("GET", "HEAD"):
+            request.page_cache_generation = page_tags.generation_current()
+        response = self.get_response(request)
+        if getattr(request, "page_cache_placeholders", False) and not getattr(
+            response, "streaming", False
+        ):
+            _tokens_put(request, response)
+        return response
 
     # Serving -----------------------------------------------------------------------------------
 
@@ -186,7 +203,7 @@ class AnonymousPageCacheMiddleware:
             reason = self._save(state, body, response["Content-Type"])
         response["X-Page-Cache"] = "miss" if reason is None else f"not stored: {reason}"
         if has_placeholder:
-            response.content = body.replace(PLACEHOLDER_BYTES, get_token(request).encode())
+            _tokens_put(request, response)
         return response
 
     @staticmethod

@@ -13,3 +13,14 @@ def page_cache_depends(context, *tags):
     if request is not None:
         _depends(request, *(str(tag) for tag in tags))
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def product_cards(context, products):
+    """`{% product_cards products as cards %}`: each product's card, from the cache where it is
+    fresh (marketplace.pagecache.cards)."""
+    from django.db.models import Model
+
+    from marketplace.pagecache.cards import cards_render
+
+    return cards_render(context, [products] if isinstance(products, Model) else products)
