@@ -276,8 +276,8 @@ def _filtered(products: QuerySet, filters) -> QuerySet:
     return products
 
 
-def product_list_featured(*, limit: int) -> list[Product]:
-    """Recent products with free stock for the home page, each from a different verified
+def product_ids_featured(*, limit: int) -> list[int]:
+    """The ids of recent products with free stock for the home page, each from a different verified
     cooperative. Only the newest products are read (a window of the creation-date index, widened
     while too few of them qualify), whatever the size of the catalogue."""
     sold_here = StockRecord.objects.filter(
@@ -304,11 +304,16 @@ def product_list_featured(*, limit: int) -> list[Product]:
                 partners.add(partner_id)
                 chosen.append(pk)
                 if len(chosen) == limit:
-                    return product_list_by_ids(ids=chosen)
+                    return chosen
         if len(recent) < window:
             break
         window *= 4
-    return product_list_by_ids(ids=chosen)
+    return chosen
+
+
+def product_list_featured(*, limit: int) -> list[Product]:
+    """`product_ids_featured`, read with what their cards show."""
+    return product_list_by_ids(ids=product_ids_featured(limit=limit))
 
 
 def product_is_sellable(*, product: Product) -> bool:

@@ -29,6 +29,7 @@ from catalogue import selectors as catalogue_selectors
 from cms.blocks import BodyBlock
 from cooperatives import selectors as cooperative_selectors
 from marketplace.pagecache import tags as page_tags
+from marketplace.pagecache.cards import ProductsById
 from marketplace.pagecache.fragments import fragment_get_or_set
 from marketplace.pagecache.middleware import page_cache_allow
 
@@ -245,7 +246,10 @@ class HomePage(SoukPage):
             tags=[page_tags.COOPERATIVES],
             compute=cooperative_selectors.region_list_with_counts,
         )
-        context["featured_products"] = catalogue_selectors.product_list_featured(limit=8)
+        # Their cards come from the cache: products are read only for missing cards.
+        context["featured_products"] = ProductsById(
+            ids=catalogue_selectors.product_ids_featured(limit=8)
+        )
         return context
 
 
@@ -520,9 +524,7 @@ class CampaignPage(Dated, SoukPage):  # noqa: DJ008 - Page gives __str__ (the ti
             tags=[page_tags.PAGES],
             compute=lambda: self.featured_product_ids,
         )
-        context["products"] = catalogue_selectors.product_list_by_ids(
-            ids=featured_ids, sellable_only=True
-        )
+        context["products"] = ProductsById(ids=featured_ids, sellable_only=True)
         context["cooperatives"] = fragment_get_or_set(
             name=f"campaign-cooperatives:{self.pk}",
             tags=[page_tags.PAGES, page_tags.COOPERATIVES],

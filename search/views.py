@@ -16,12 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
 from catalogue.models import Category
-from catalogue.selectors import (
-    product_list_browsable,
-    product_list_by_ids,
-    product_list_cards_prefetch,
-)
+from catalogue.selectors import product_list_browsable, product_list_cards_prefetch
 from marketplace.pagecache import tags
+from marketplace.pagecache.cards import ProductsById
 from marketplace.pagecache.middleware import page_cache_allow, page_cache_refuse
 from search.engine import get_client
 from search.facets import facet_groups
@@ -55,10 +52,8 @@ class EngineResults:
     def __getitem__(self, window: slice):
         if window.start != self.offset:
             self.result = self._search(window.start)
-        products = product_list_by_ids(ids=self.result.ids)
-        for product in products:
-            product.search_highlight = self.result.highlights.get(product.pk, "")
-        return products
+        # The cards of most of them are in the cache: only the others are read.
+        return ProductsById(ids=list(self.result.ids), highlights=dict(self.result.highlights))
 
 
 class ProductListView(ListView):

@@ -9,8 +9,11 @@ components' and their cooperatives'), and a listing reads all its cards and thei
 round trips, rendering only those missing or stale.
 """
 
+from __future__ import annotations
+
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
@@ -43,15 +46,95 @@ def card_tags(product) -> set[str]:
     return found
 
 
-def _card_key(product) -> str:
-    highlight = getattr(product, "search_highlight", "") or ""
+def _card_key(product, highlight: str | None = None) -> str:
+    pk = product if isinstance(product, int) else product.pk
+    if highlight is None:
+        highlight = getattr(product, "search_highlight", "") or ""
     digest = hashlib.blake2b(highlight.encode(), digest_size=8).hexdigest() if highlight else "-"
     release = settings.PAGE_CACHE_RELEASE
-    return f"pagecache:card:{release}:{get_language()}:{product.pk}:{digest}"
+    return f"pagecache:card:{release}:{get_language()}:{pk}:{digest}"
+
+
+def _unchanged_since_request_began(request, generation) -> bool:
+    return request is not None and generation == getattr(request, "page_cache_generation", object())
+
+
+def _render(context, template, product) -> str:
+    with context.push(product=product, csrf_token=PLACEHOLDER):
+        return template.render(context)
+
+
+def _cards_by_id(context, wanted: ProductsById) -> list[SafeString]:
+    """Cards of products known by id: the cached ones checked against their stored tags (two
+    round trips), the others read and rendered."""
+    request = context.get("request")
+    if not wanted.ids:
+        return []
+    keys = {pk: _card_key(pk, wanted.highlights.get(pk, "")) for pk in wanted.ids}
+    found = cache.get_many([*keys.values(), page_tags.GENERATION_KEY])
+    stored = {pk: entry for pk, key in keys.items() if isinstance(entry := found.get(key), dict)}
+    versions = page_tags.tag_versions(
+        {tag for entry in stored.values() for tag in entry.get("tags", {})}
+    )
+    html: dict[int, str] = {}
+    every_tag: set[str] = set()
+    for pk, entry in stored.items():
+        if all(versions.get(tag) == version for tag, version in entry["tags"].items()):
+            html[pk] = entry["html"]
+            every_tag.update(entry["tags"])
+    missing = [pk for pk in wanted.ids if pk not in html]
+    if missing:
+        products = wanted.read(missing)
+        tags_of = {product.pk: card_tags(product) for product in products}
+        new_tags = set().union(set(), *tags_of.values()) - set(versions)
+        versions.update(page_tags.tag_versions(new_tags))
+        unchanged = _unchanged_since_request_began(request, found.get(page_tags.GENERATION_KEY))
+        template = get_template(CARD_TEMPLATE).template
+        fresh = {}
+        for product in products:
+            html[product.pk] = str(_render(context, template, product))
+            expected = {tag: versions.get(tag) for tag in tags_of[product.pk]}
+            every_tag.update(expected)
+            if unchanged:
+                fresh[keys[product.pk]] = {"tags": expected, "html": html[product.pk]}
+        if fresh:
+            cache.set_many(fresh, timeout=seconds_until_stale())
+    if request is not None:
+        request.page_cache_placeholders = True
+        page_cache_depends(request, *every_tag)
+    # Products no longer sold (or gone) since the ids were chosen have no card.
+    return [mark_safe(html[pk]) for pk in wanted.ids if pk in html]
+
+
+@dataclass
+class ProductsById:
+    """Products to show as cards, known by id (as the engine ranks them, or as editors chose
+    them): their cards come from the cache, and only the products whose card is missing or stale
+    are read from the database. Iterating reads them all (for anything but cards)."""
+
+    ids: list[int]
+    highlights: dict[int, str] = field(default_factory=dict)
+    sellable_only: bool = False
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self):
+        return iter(self.read(self.ids))
+
+    def read(self, ids: list[int]) -> list:
+        from catalogue.selectors import product_list_by_ids
+
+        products = product_list_by_ids(ids=ids, sellable_only=self.sellable_only)
+        for product in products:
+            product.search_highlight = self.highlights.get(product.pk, "")
+        return products
 
 
 def cards_render(context, products: Iterable) -> list[SafeString]:
     """The HTML of each product's card, in order, from the cache where it is fresh."""
+    if isinstance(products, ProductsById):
+        return _cards_by_id(context, products)
     products = list(products)
     request = context.get("request")
     if not products:
@@ -68,9 +151,7 @@ def cards_render(context, products: Iterable) -> list[SafeString]:
     versions = {tag: found.get(page_tags.tag_key(tag)) for tag in every_tag}
     # A card rendered from data read before a change committed must not be stored with the
     # versions after it: only when nothing changed since the request began.
-    unchanged = request is not None and found.get(page_tags.GENERATION_KEY) == getattr(
-        request, "page_cache_generation", object()
-    )
+    unchanged = _unchanged_since_request_began(request, found.get(page_tags.GENERATION_KEY))
     template = get_template(CARD_TEMPLATE).template
     cards, fresh = [], {}
     for product, key, tags in wanted:
@@ -79,8 +160,7 @@ def cards_render(context, products: Iterable) -> list[SafeString]:
         if isinstance(stored, dict) and stored.get("tags") == expected:
             cards.append(mark_safe(stored["html"]))
             continue
-        with context.push(product=product, csrf_token=PLACEHOLDER):
-            html = template.render(context)
+        html = _render(context, template, product)
         cards.append(mark_safe(html))
         if unchanged:
             fresh[key] = {"tags": expected, "html": str(html)}

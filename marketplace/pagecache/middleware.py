@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from marketplace.pagecache import tags as page_tags
+from marketplace.pagecache.fragments import request_memo_close, request_memo_open
 from marketplace.pagecache.storage import PLACEHOLDER_BYTES, StoredPage
 
 logger = logging.getLogger(__name__)
@@ -142,6 +143,13 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        request_memo_open()
+        try:
+            return self._respond(request)
+        finally:
+            request_memo_close()
+
+    def _respond(self, request):
         page_tags.pending_retry()
         if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
             return self._rendered(request)
