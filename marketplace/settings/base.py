@@ -259,7 +259,8 @@ OSCAR_HOMEPAGE = "/"
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
-OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
+# Oscar's sorl thumbnailer, giving pictures whose file is missing the size asked for.
+OSCAR_THUMBNAILER = "marketplace.thumbnails.SizedSorlThumbnail"
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 # A Moroccan address: a name, a street and a city; the region and a mobile phone are required by
 # our checkout form; many rural customers have no postcode.
