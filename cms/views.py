@@ -6,6 +6,8 @@ site and which page a path leads to) changes only when pages are published, move
 it is kept per host, language and path under the `pages` tag; a view then reads the page alone.
 """
 
+import hashlib
+
 from django.contrib.contenttypes.models import ContentType
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
@@ -33,8 +35,10 @@ def _route_remembered(request, path: str) -> None:
             "kwargs": dict(kwargs),
         }
 
+    # The path is anyone's text, of any length: the key holds its digest.
+    where = hashlib.blake2b(f"{request.get_host()}:{path}".encode(), digest_size=16).hexdigest()
     route = fragment_get_or_set(
-        name=f"route:{request.get_host()}:{path}",
+        name=f"route:{where}",
         tags=[page_tags.PAGES],
         compute=compute,
         # Paths that lead nowhere are not remembered: anyone can ask for millions of them.

@@ -49,7 +49,7 @@ INSTALLED_APPS = [
     "marketplace.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "marketplace.apps.order.apps.OrderConfig",
-    "oscar.apps.customer.apps.CustomerConfig",
+    "marketplace.apps.customer.apps.CustomerConfig",
     "search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
@@ -57,7 +57,7 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
     "marketplace.apps.dashboard.orders.apps.OrdersDashboardConfig",
-    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    "marketplace.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "marketplace.pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Ids beyond 64 bits and NUL bytes in the views we do not own: 404 / 400, not 500.
+    "marketplace.lookups.UnanswerableLookupMiddleware",
     # Last, so that its transaction holds the view only.
     "marketplace.transactions.AtomicUnsafeRequestsMiddleware",
 ]
