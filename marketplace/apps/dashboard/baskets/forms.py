@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Product
 from catalogue.selectors import product_list_sellable
-from cooperatives.basket_services import COMPONENT_QUANTITY_MAX
+from cooperatives.basket_services import COMPONENT_QUANTITY_MAX, COMPONENTS_MAX
 from cooperatives.models import Hub, HubShipment
 
 LANGUAGE_CODES = ("fr", "ar", "en")
@@ -108,8 +108,16 @@ class BaseComponentFormSet(forms.BaseFormSet):
         return result
 
 
+# A basket holds at most COMPONENTS_MAX products: a forged TOTAL_FORMS of 2,000 would build and
+# render 2,000 rows, each listing every product (minutes of CPU).
 ComponentFormSet = forms.formset_factory(
-    ComponentForm, formset=BaseComponentFormSet, extra=3, can_delete=True
+    ComponentForm,
+    formset=BaseComponentFormSet,
+    extra=3,
+    can_delete=True,
+    max_num=COMPONENTS_MAX,
+    absolute_max=COMPONENTS_MAX,
+    validate_max=True,
 )
 
 COMPONENTS_PREFIX = "components"

@@ -4,7 +4,9 @@ import uuid
 from decimal import Decimal
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
+from oscar.apps.dashboard.orders import forms as oscar_forms
 from oscar.apps.dashboard.orders.forms import *  # noqa: F403  (Oscar's fork pattern)
 
 from cooperatives.models import CooperativeShipment
@@ -36,3 +38,18 @@ class RefundForm(forms.Form):
         )
         if not self.is_bound:
             self.initial["request_key"] = uuid.uuid4().hex
+
+
+class OrderSearchForm(oscar_forms.OrderSearchForm):
+    """Oscar's order search, with words no longer than what it searches: SQLite answers a
+    `LIKE` pattern longer than 50,000 characters with an error."""
+
+    TEXT_FIELDS = ("order_number", "name", "product_title", "upc", "partner_sku", "voucher")
+    TEXT_MAX_LENGTH = 255
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.TEXT_FIELDS:
+            field = self.fields[name]
+            field.max_length = self.TEXT_MAX_LENGTH
+            field.validators.append(MaxLengthValidator(self.TEXT_MAX_LENGTH))

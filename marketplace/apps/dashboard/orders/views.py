@@ -14,6 +14,7 @@ from django.views import generic
 from oscar.apps.dashboard.orders import views
 from oscar.apps.dashboard.orders.views import *  # noqa: F403  (Oscar's fork pattern)
 
+from cooperatives.space.converters import row_id
 from marketplace.apps.dashboard.orders.forms import RefundForm
 from marketplace.apps.order.models import Order
 from marketplace.apps.payment.services import refund_issue, refundable_amount
@@ -21,6 +22,26 @@ from marketplace.apps.payment.services import refund_issue, refundable_amount
 
 def _is_operator(user) -> bool:
     return user.is_staff
+
+
+class OrderListView(views.OrderListView):
+    """Oscar's order list, reading its search and the ticked orders before using them."""
+
+    def get(self, request, *args, **kwargs):
+        if not self.form_class(request.GET).is_valid():
+            # Oscar first looks the raw order number up (a NUL byte there is a PostgreSQL
+            # error); skip that shortcut: the list shows the form and its errors.
+            return super(views.OrderListView, self).get(request, *args, **kwargs)
+        return super().get(request, *args, **kwargs)
+
+    def get_selected_ids(self, request):
+        if request.POST.get(self.select_across_param, "").lower() == "1":
+            return super().get_selected_ids(request)
+        # Oscar filters `pk__in` with the raw values: "abc" is a ValueError, a huge number an
+        # OverflowError on SQLite. Values that are no order id select nothing.
+        posted = request.POST.getlist(f"selected_{self.get_checkbox_object_name()}")
+        ids = [pk for pk in map(row_id, posted) if pk is not None]
+        return list(self.get_queryset().filter(pk__in=ids).values_list("pk", flat=True))
 
 
 class OrderDetailView(views.OrderDetailView):
