@@ -86,6 +86,10 @@ def test_the_directory_counts_each_cooperatives_public_products():
     product_create(cooperative=cooperative)
     product_create(cooperative=cooperative, is_public=False)
 
-    found = selectors.cooperative_list_public().get(pk=cooperative.pk)
+    other = CooperativeFactory()
 
-    assert found.product_count == 2
+    found = selectors.cooperative_product_counts_add(
+        selectors.cooperative_list_public().filter(pk__in=[cooperative.pk, other.pk])
+    )
+
+    assert {c.pk: c.product_count for c in found} == {cooperative.pk: 2, other.pk: 0}
