@@ -7,7 +7,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from search.engine import engine_available
+from search.engine import ENGINE_ERRORS, engine_available
+from search.indexing import index_exists
 
 logger = logging.getLogger(__name__)
 
@@ -22,13 +23,27 @@ def database_ok() -> bool:
         return False
 
 
+def search_state() -> str:
+    """ "ok", "degraded" (the engine answers, but no index built with our mappings stands behind
+    the alias: searches come from the database until `search_index --rebuild`) or
+    "unavailable". Asked anew on every check."""
+    if not engine_available():
+        return "unavailable"
+    try:
+        return "ok" if index_exists() else "degraded"
+    except ENGINE_ERRORS:
+        logger.warning("Health check: the search index could not be read", exc_info=True)
+        return "degraded"
+
+
 @never_cache
 @require_GET
 def health(request):
-    """Database and search state as JSON; 200 while the database answers, 503 otherwise."""
+    """Database and search state as JSON; 200 while the database answers, 503 otherwise (a
+    search engine away or degraded leaves the shop selling, from the database)."""
     db_ok = database_ok()
     body = {
         "database": "ok" if db_ok else "unavailable",
-        "search": "ok" if engine_available() else "unavailable",
+        "search": search_state(),
     }
     return JsonResponse(body, status=200 if db_ok else 503)

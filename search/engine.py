@@ -4,6 +4,8 @@ import logging
 from functools import lru_cache
 
 from django.conf import settings
+from elastic_transport import TransportError
+from elasticsearch import ApiError, NotFoundError
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +37,24 @@ def engine_available() -> bool:
     except Exception:  # an unreachable engine is an expected state, not an error
         logger.warning("Elasticsearch at %s is unreachable", settings.ELASTICSEARCH_URL)
         return False
+
+
+# What the engine raises; `engine_failed` says which of them mean "search from the database".
+ENGINE_ERRORS = (TransportError, ApiError)
+
+
+def engine_failed(error: Exception) -> bool:
+    """Whether `error` is the engine's own failure (unreachable, too slow, overloaded, its index
+    missing), when the shop sells from the database instead. A refused query (400) is a bug of
+    ours: it must fail loudly (and in the tests), not hide behind the fallback."""
+    if isinstance(error, TransportError | NotFoundError):
+        return True
+    if isinstance(error, ApiError):
+        # A multi-search answers 200 and carries each search's own status in its body.
+        body = error.body if isinstance(error.body, dict) else {}
+        status = body.get("status", error.status_code)
+        return status in (404, 429) or status >= 500
+    return False
 
 
 def get_indexing_client():

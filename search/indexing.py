@@ -255,8 +255,30 @@ def index_update(*, product_ids: Iterable[int], refresh: bool = False) -> int:
     actions: list[dict] = [{"_index": alias, **document} for document in documents_for(sellable)]
     gone = product_ids - {action["_id"] for action in actions}
     actions += [{"_op_type": "delete", "_index": alias, "_id": pk} for pk in gone]
-    bulk(client, actions, raise_on_error=False, refresh="wait_for" if refresh else False)
+    # `require_alias`: with the alias gone (an emptied engine), Elasticsearch would otherwise
+    # create a bare index under its name, without our mappings, and every search would then
+    # fail. Only a rebuild creates an index.
+    _done, errors = bulk(
+        client,
+        actions,
+        raise_on_error=False,
+        require_alias=True,
+        refresh="wait_for" if refresh else False,
+    )
+    failed = [error for error in errors if not _already_deleted(error)]
+    if failed:
+        raise IndexingError(f"{len(failed)} of {len(actions)} documents not indexed: {failed[0]}")
     return len(actions)
+
+
+class IndexingError(Exception):
+    """Documents the engine refused (its alias missing, a mapping conflict...)."""
+
+
+def _already_deleted(error: dict) -> bool:
+    """A delete of a document the index never had: what was asked holds."""
+    result = error.get("delete")
+    return result is not None and result.get("status") == 404
 
 
 @dataclass

@@ -20,7 +20,7 @@ from catalogue.selectors import product_list_browsable, product_list_cards_prefe
 from marketplace.pagecache import tags
 from marketplace.pagecache.cards import ProductsById
 from marketplace.pagecache.middleware import page_cache_allow, page_cache_refuse
-from search.engine import get_client
+from search.engine import ENGINE_ERRORS, engine_failed, get_client
 from search.facets import facet_groups
 from search.forms import BrowseForm
 from search.queries import catalogue_search, catalogue_suggest
@@ -85,7 +85,10 @@ class ProductListView(ListView):
                     page_number=_page_number(self.request.GET.get("page")),
                 )
                 return self.engine_results
-            except Exception:  # an unreachable engine or a missing index: sell from the database
+            except ENGINE_ERRORS as error:
+                if not engine_failed(error):
+                    raise
+                # An unreachable engine or a missing index: sell from the database.
                 logger.warning(
                     "Search engine unavailable: listing from the database", exc_info=True
                 )
@@ -191,7 +194,10 @@ def suggest(request):
                 {"title": item.title, "url": _in_language(item.url, language)}
                 for item in catalogue_suggest(query=query, language=language)
             ]
-        except Exception:  # suggestions are optional: an empty list, never an error
+        except ENGINE_ERRORS as error:
+            if not engine_failed(error):
+                raise
+            # Suggestions are optional: an empty list while the engine is away.
             logger.warning("Search suggestions unavailable", exc_info=True)
     response = JsonResponse({"suggestions": suggestions})
     response["Cache-Control"] = "public, max-age=60"

@@ -51,3 +51,29 @@ def test_health_reports_search_ok_with_the_local_engine(client, search_engine):
     response = client.get("/health/")
 
     assert response.json() == {"database": "ok", "search": "ok"}
+
+
+def test_health_reports_search_degraded_when_the_engine_is_emptied(client, search_engine, settings):
+    """The engine answers, but the alias leads nowhere: the next check says so, and the shop
+    keeps selling from the database."""
+    settings.ELASTICSEARCH_INDEX = "souk-test-emptied"
+
+    assert client.get("/health/").json() == {"database": "ok", "search": "degraded"}
+    listing = client.get("/catalogue/")
+    assert listing.status_code == 200
+    assert "souk-search-fallback" in listing.content.decode()
+
+
+def test_health_reports_search_degraded_for_a_bare_index_under_the_alias_name(
+    client, search_engine, settings
+):
+    """An index made without our mappings (what an indexing worker used to create on an
+    emptied engine) is no search index."""
+    settings.ELASTICSEARCH_INDEX = "souk-test-bare"
+    search_engine.indices.create(index="souk-test-bare")
+    try:
+        response = client.get("/health/")
+    finally:
+        search_engine.indices.delete(index="souk-test-bare")
+
+    assert response.json()["search"] == "degraded"

@@ -128,3 +128,21 @@ def test_without_the_engine_filters_still_narrow_the_list(client, settings):
         record = product.stockrecords.all()[0]
         assert record.partner.cooperative.region.code == "MA-09"
         assert record.price < 100
+
+
+def test_a_query_the_engine_refuses_is_an_error_not_a_silent_fallback(client, indexed, monkeypatch):
+    """A 400 from the engine means our query is wrong: it must fail, here in the tests, rather
+    than show every shopper the database's poorer results."""
+    from elastic_transport import ApiResponseMeta, HttpHeaders, NodeConfig
+    from elasticsearch import BadRequestError
+
+    from search import views
+
+    def refused(**kwargs):
+        meta = ApiResponseMeta(400, "1.1", HttpHeaders(), 0.0, NodeConfig("http", "x", 9200))
+        raise BadRequestError("parsing_exception", meta, {})
+
+    monkeypatch.setattr(views, "catalogue_search", refused)
+
+    with pytest.raises(BadRequestError):
+        client.get("/catalogue/", {"bench": "refused"})

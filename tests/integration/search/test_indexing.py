@@ -148,3 +148,24 @@ def test_an_index_built_with_older_mappings_counts_as_missing(search_engine, set
         assert indexing.index_exists()
     finally:
         search_engine.indices.delete(index="souk-test-older-mappings-1")
+
+
+def test_draining_onto_an_emptied_engine_creates_no_index_and_loses_nothing(
+    search_engine, settings, django_capture_on_commit_callbacks
+):
+    """With the alias gone, Elasticsearch would create a bare index under its name on the
+    first write, and every search would then fail: the drain refuses, the queue keeps the
+    products for after the rebuild."""
+    settings.ELASTICSEARCH_INDEX = "souk-test-emptied"
+    with django_capture_on_commit_callbacks(execute=True):
+        product = product_create(cooperative=CooperativeFactory(), title="Amlou aux noix")
+
+    with pytest.raises(indexing.IndexingError):
+        queue_drain()
+
+    assert not search_engine.indices.exists(index="souk-test-emptied")
+    assert PendingIndex.objects.filter(product_id=product.pk).exists()
+
+
+def test_deleting_a_document_the_index_never_had_is_no_error(engine):
+    assert indexing.index_update(product_ids=[2_000_000_000]) == 1
