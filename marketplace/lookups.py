@@ -3,7 +3,7 @@
 Django's `<int:…>` converter takes any number of digits, and Oscar's and Wagtail's URLs use it:
 an id beyond 64 bits makes SQLite raise OverflowError in the query, text where Oscar's dashboard
 expects an id (`<str:pk>`) a ValueError. A NUL byte in text makes
-psycopg raise ValueError before the query is sent (PostgreSQL cannot store it). Our own URLs and
+Django or psycopg raise ValueError or DataError (PostgreSQL cannot store it). Our own URLs and
 forms refuse such values where they come in (`cooperatives.space.converters`, the forms); this
 middleware answers for the views we do not own, as a lookup that finds nothing would.
 """
@@ -12,12 +12,13 @@ import logging
 
 from django.core.exceptions import BadRequest
 from django.core.handlers.exception import response_for_exception
+from django.db import DataError
 from django.http import Http404
 
 logger = logging.getLogger(__name__)
 
-# psycopg's message for a NUL byte in a parameter.
-NUL_MESSAGE = "cannot contain NUL (0x00) characters"
+# What Django (ValueError) and psycopg (DataError) say of a NUL byte in a parameter.
+NUL_MESSAGE = "NUL (0x00)"
 # Django's, when a lookup on an integer field is given text (`<str:pk>` in Oscar's dashboard).
 NOT_A_NUMBER_MESSAGE = "expected a number but got"
 
@@ -39,7 +40,7 @@ class UnanswerableLookupMiddleware:
         if isinstance(exception, ValueError) and NOT_A_NUMBER_MESSAGE in str(exception):
             logger.info("Text where an id was expected: %s", request.path)
             return response_for_exception(request, Http404())
-        if isinstance(exception, ValueError) and NUL_MESSAGE in str(exception):
+        if isinstance(exception, ValueError | DataError) and NUL_MESSAGE in str(exception):
             logger.info("A NUL byte in a lookup: %s", request.path)
             return response_for_exception(request, BadRequest())
         return None
