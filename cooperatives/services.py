@@ -606,8 +606,12 @@ def order_status_refresh(*, order) -> str:
     else:
         status = ORDER_STATUS_PENDING
     if order.status != status:
+        with transaction.atomic():
+            # Oscar's set_status saves the whole order: read it afresh, locked, so that a stale
+            # copy never writes back fields another request changed.
+            current = type(order).objects.select_for_update().get(pk=order.pk)
+            current.set_status(status)  # the pipeline allows every derived move
         order.status = status
-        order.save(update_fields=["status"])
     transaction.on_commit(_campaign_progress_forget)
     return status
 

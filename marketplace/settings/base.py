@@ -269,13 +269,19 @@ OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4")
 # An order's status follows its cooperative shipments (see cooperatives.services).
 OSCAR_INITIAL_ORDER_STATUS = "Pending"
+# An order's status follows its parcels (`cooperatives.services.order_status_refresh`), through
+# Order.set_status (its history and its signal): the pipeline allows every move that derivation
+# makes, and nothing else sets a status (the dashboard's manual status changes are gone).
+ORDER_STATUSES = (
+    "Pending payment",
+    "Pending",
+    "Being processed",
+    "Shipped",
+    "Complete",
+    "Cancelled",
+)
 OSCAR_ORDER_STATUS_PIPELINE = {
-    "Pending payment": ("Pending", "Cancelled"),
-    "Pending": ("Being processed", "Shipped", "Cancelled"),
-    "Being processed": ("Shipped", "Cancelled"),
-    "Shipped": ("Complete", "Cancelled"),
-    "Complete": (),
-    "Cancelled": (),
+    status: tuple(other for other in ORDER_STATUSES if other != status) for status in ORDER_STATUSES
 }
 OSCAR_LINE_STATUS_PIPELINE = {}
 # Oscar's dashboard menu, plus our solidarity baskets pages (staff only).

@@ -136,6 +136,37 @@ def test_the_order_status_follows_its_shipments(placed_order, market):
     assert placed_order.status == "Complete"
 
 
+def test_each_derived_status_goes_into_oscars_history_with_its_signal(placed_order, market):
+    from oscar.apps.order.signals import order_status_changed
+
+    argan, carpets = (
+        CooperativeShipment.objects.get(order=placed_order, cooperative=c)
+        for c in (market.argan, market.carpets)
+    )
+    heard = []
+
+    def listener(sender, order, old_status, new_status, **kwargs):
+        heard.append((order.pk, old_status, new_status))
+
+    order_status_changed.connect(listener)
+    try:
+        services.shipment_accept(shipment=argan)
+        services.shipment_mark_shipped(shipment=argan, tracking_number="CA123456789MA")
+        services.shipment_cancel(shipment=carpets, reason="Rupture")
+        services.shipment_mark_delivered(shipment=argan)
+    finally:
+        order_status_changed.disconnect(listener)
+
+    moves = [
+        ("Pending", "Being processed"),
+        ("Being processed", "Shipped"),
+        ("Shipped", "Complete"),
+    ]
+    history = placed_order.status_changes.order_by("date_created", "pk")
+    assert [(c.old_status, c.new_status) for c in history] == moves
+    assert heard == [(placed_order.pk, *move) for move in moves]
+
+
 def test_what_a_cooperative_is_owed_becomes_payable_on_delivery(argan_shipment, market):
     since = argan_shipment.created_at
     summary = selectors.cooperative_sales_summary(cooperative=market.argan, since=since)

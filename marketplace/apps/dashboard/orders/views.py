@@ -25,7 +25,15 @@ def _is_operator(user) -> bool:
 
 
 class OrderListView(views.OrderListView):
-    """Oscar's order list, reading its search and the ticked orders before using them."""
+    """Oscar's order list, reading its search and the ticked orders before using them. An
+    order's status follows its parcels: no bulk status change."""
+
+    actions = ("download_selected_orders",)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["order_statuses"] = []
+        return context
 
     def get(self, request, *args, **kwargs):
         if not self.form_class(request.GET).is_valid():
@@ -45,6 +53,15 @@ class OrderListView(views.OrderListView):
 
 
 class OrderDetailView(views.OrderDetailView):
+    # An order's status follows its cooperatives' parcels (order_status_refresh): a status set
+    # by hand would contradict them and be overwritten by the next parcel event.
+    order_actions = tuple(
+        a for a in views.OrderDetailView.order_actions if a != "change_order_status"
+    )
+    line_actions = tuple(
+        a for a in views.OrderDetailView.line_actions if a != "change_line_statuses"
+    )
+
     def get_order_lines(self):
         lines = super().get_order_lines()
         if _is_operator(self.request.user):
