@@ -18,6 +18,7 @@ from oscar.apps.partner.models import StockRecord
 
 from catalogue.models import BasketComponent, Category, Option, Product, SolidarityBasket
 from cooperatives.models import Certification, Cooperative
+from marketplace.money import money_split
 
 PRODUCT_SORTS = {
     "newest": ("-date_created", "-pk"),
@@ -159,8 +160,6 @@ def basket_cooperative_shares(
 ) -> list[CooperativeShare]:
     """How a basket's price splits among its cooperatives: in proportion to the value of each
     one's components (their own prices), to the centime, adding up exactly to the price."""
-    from cooperatives.services import money_split
-
     shares: dict[int, CooperativeShare] = {}
     for component in basket_components(basket=basket):
         record = component_stockrecord(component)

@@ -6,15 +6,16 @@ centimes (two decimals), so 123.45 MAD is 12345.
 
 import logging
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import stripe
 from django.conf import settings
 
+from marketplace.money import CENT, money
+
 logger = logging.getLogger(__name__)
 
 CURRENCY = "mad"
-CENT = Decimal("0.01")
 
 
 class GatewayUnavailable(Exception):
@@ -36,7 +37,7 @@ def configured() -> bool:
 
 def to_minor(amount: Decimal) -> int:
     """Decimal MAD to Stripe's centimes."""
-    return int((Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP) * 100).to_integral_value())
+    return int((money(amount) * 100).to_integral_value())
 
 
 def from_minor(amount: int) -> Decimal:

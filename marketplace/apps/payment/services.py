@@ -14,13 +14,13 @@ from django.utils.translation import gettext as _
 from cooperatives.services import (
     ORDER_STATUS_PENDING_PAYMENT,
     ledger_refund_book,
-    money,
     order_shipments_release,
     order_unpaid_cancel,
 )
 from marketplace.apps.order.models import Order
 from marketplace.apps.payment import gateway, sources
 from marketplace.apps.payment.models import Refund, Source, StripeEvent
+from marketplace.money import money
 
 logger = logging.getLogger(__name__)
 

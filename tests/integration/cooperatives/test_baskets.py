@@ -14,6 +14,7 @@ from cooperatives import services
 from cooperatives.models import BasketShare, CooperativeShipment, HubShipment, LedgerEntry
 from marketplace.apps.order.models import Order
 from marketplace.apps.partner.strategy import Selector
+from marketplace.money import money
 from tests.factories import CooperativeFactory, product_create
 from tests.journeys import add_to_basket, basket_create, guest_checkout_until_preview
 
@@ -197,7 +198,7 @@ def test_the_buyer_sees_the_hubs_parcel_of_baskets_not_the_cooperatives_parcels_
     # Shares paid to cooperatives are not the buyer's business: no parcel shows them.
     to_hub = CooperativeShipment.objects.filter(order=basket_order, hub__isnull=False)
     for shipment in to_hub:
-        assert services.money(shipment.items_total) > 0
+        assert money(shipment.items_total) > 0
         assert f"{shipment.items_total:.2f}".replace(".", ",") not in page.text
     totals = [
         Decimal(p.select("li")[-1].select("span")[-1].text.split()[0].replace(",", "."))
@@ -223,7 +224,7 @@ def test_each_share_is_booked_with_the_baskets_own_commission(
         commission = LedgerEntry.objects.get(basket_share=share, kind=LedgerEntry.Kind.COMMISSION)
         assert sale.amount == share.amount
         assert sale.cooperative == share.shipment.cooperative
-        assert commission.amount == -services.money(share.amount * Decimal("0.05"))
+        assert commission.amount == -money(share.amount * Decimal("0.05"))
     for shipment in order.shipments.all():
         assert shipment.commission_rate == Decimal("0.0500")
         assert shipment.amount_owed == shipment.items_total - shipment.commission_amount

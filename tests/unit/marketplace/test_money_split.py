@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from cooperatives.services import money_split, money_split_grouped
+from marketplace.money import money_split, money_split_grouped
 
 
 @pytest.mark.parametrize(
