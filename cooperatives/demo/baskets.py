@@ -16,7 +16,6 @@ from django.test import override_settings
 from catalogue.models import Category, Product, ProductCategory
 from cms.models import CampaignPage
 from cms.selectors import campaign_accepts_offers
-from cooperatives import services
 from cooperatives.basket_services import BasketData, basket_offer_add, basket_save, hub_ensure
 from cooperatives.demo.images import draw_picture
 from cooperatives.demo.orders import (
@@ -28,8 +27,7 @@ from cooperatives.demo.orders import (
 from cooperatives.models import Hub, Region
 from cooperatives.shipping import basket_quotes
 from marketplace.apps.order.models import Order
-from marketplace.apps.payment import sources
-from marketplace.apps.payment.models import Source
+from marketplace.apps.payment.services import card_payment_record
 
 HUB = {
     "name": "Hub Souk Tadamoun — Casablanca",
@@ -382,23 +380,10 @@ def _place(
         payment_method=spec.payment_method,
     )
     if spec.payment_method == CARD:
-        services.order_shipments_create(order=order, quotes=quotes, awaiting_payment=True)
-        _card_payment_record(order=order)
-        services.order_shipments_release(order=order)
+        # What Stripe's confirmation records, through the same service.
+        card_payment_record(
+            order=order, amount=order.total_incl_tax, reference=f"demo-{order.number.lower()}"
+        )
     else:
         cash_on_delivery_attach(order)
-        services.order_shipments_create(order=order, quotes=quotes)
     return order
-
-
-def _card_payment_record(*, order: Order) -> None:
-    """What Stripe's confirmation leaves on a paid card order: a card source, debited."""
-    reference = f"demo-{order.number.lower()}"
-    source = Source.objects.create(
-        order=order,
-        source_type=sources.source_type(sources.CARD),
-        currency=order.currency,
-        amount_allocated=order.total_incl_tax,
-        reference=reference,
-    )
-    source.debit(order.total_incl_tax, reference=reference, status="succeeded")

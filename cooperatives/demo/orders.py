@@ -6,7 +6,6 @@ from django.db import transaction
 from django.test import override_settings
 from oscar.apps.address.models import Country
 from oscar.apps.checkout.calculators import OrderTotalCalculator
-from oscar.apps.order.utils import OrderCreator
 from oscar.apps.partner.models import StockRecord
 from oscar.apps.shipping.methods import NoShippingRequired
 
@@ -15,6 +14,7 @@ from cooperatives.models import CooperativeShipment, Region
 from cooperatives.shipping import basket_quotes
 from marketplace.apps.basket.models import Basket
 from marketplace.apps.order.models import Order, ShippingAddress
+from marketplace.apps.order.utils import OrderCreator
 from marketplace.apps.partner.strategy import Selector
 from marketplace.apps.payment.sources import cash_on_delivery_source
 from marketplace.apps.shipping.methods import CooperativeDelivery
@@ -118,7 +118,7 @@ def _place(spec: DemoOrder, customer) -> Order:
         payment_method=Order.PaymentMethod.CASH_ON_DELIVERY,
     )
     cash_on_delivery_attach(order)
-    for shipment in services.order_shipments_create(order=order, quotes=quotes):
+    for shipment in order.shipments.select_related("cooperative").order_by("pk"):
         for step in STEPS[spec.statuses.get(shipment.cooperative.slug, Status.NEW)]:
             _advance(shipment, step)
     return order
@@ -152,17 +152,20 @@ def demo_order_place(
     number: str,
     payment_method: str,
 ) -> Order:
-    """Place the basket as the checkout does: its delivery quotes (none when nothing is shipped
-    to the buyer), its stock locked, the order created and the basket submitted."""
+    """Place the basket through the checkout's own entry point (`OrderCreator`): its delivery
+    quotes (none when nothing is shipped to the buyer), its stock locked, the order created and
+    split into parcels, then the basket submitted. A card order's parcels wait for its
+    payment."""
     method = CooperativeDelivery(quotes) if address is not None else NoShippingRequired()
     charge = method.calculate(basket)
     total = OrderTotalCalculator().calculate(basket, charge)
-    services.basket_stock_lock(basket=basket)
     order = OrderCreator().place_order(
         basket=basket,
         total=total,
         shipping_method=method,
         shipping_charge=charge,
+        quotes=quotes,
+        awaiting_payment=payment_method == Order.PaymentMethod.CARD,
         user=customer,
         shipping_address=address,
         order_number=number,

@@ -1,4 +1,5 @@
-"""Order placement: lock the stock, place Oscar's order, split it into cooperative shipments."""
+"""Order placement: the checkout's language, payment method and delivery quotes handed to the
+one entry point that places an order (`marketplace.apps.order.utils.OrderCreator`)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -7,7 +8,6 @@ from django.utils import translation
 from oscar.apps.checkout import mixins
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 
-from cooperatives.services import basket_stock_lock, order_shipments_create
 from cooperatives.shipping import basket_quotes
 from marketplace.apps.checkout.payment import CARD, CASH_ON_DELIVERY
 
@@ -46,11 +46,13 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
         card_session = getattr(self, "card_session", None)
         if card_session is not None:
             kwargs.setdefault("payment_reference", card_session.id)
+        kwargs["quotes"] = _delivery_quotes(shipping_method, basket)
+        kwargs["awaiting_payment"] = kwargs["payment_method"] == CARD
         try:
-            # A savepoint: if the stock ran out meanwhile, nothing of the order remains.
+            # A savepoint: if the stock ran out meanwhile, nothing of the order remains (nor
+            # the addresses Oscar saves before creating it).
             with transaction.atomic():
-                basket_stock_lock(basket=basket)
-                order = super().place_order(
+                return super().place_order(
                     order_number,
                     user,
                     basket,
@@ -62,14 +64,8 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
                     surcharges=surcharges,
                     **kwargs,
                 )
-                order_shipments_create(
-                    order=order,
-                    quotes=_delivery_quotes(shipping_method, basket),
-                    awaiting_payment=order.payment_method == CARD,
-                )
-        except ValidationError as error:
+        except ValidationError as error:  # the stock ran out meanwhile
             raise UnableToPlaceOrder(" ".join(error.messages)) from error
-        return order
 
     def send_order_placed_email(self, order):
         """Nothing here: the shipments service emails the customer and each cooperative."""

@@ -87,16 +87,22 @@ def _session_completed(session: dict) -> tuple[str, str]:
             )
         )
         return number, "paid too late: refunded"
+    card_payment_record(order=order, amount=amount, reference=payment_intent)
+    return number, "paid"
+
+
+def card_payment_record(*, order: Order, amount: Decimal, reference: str) -> None:
+    """A card payment received for an order waiting for it: its card source, debited, and its
+    parcels released to the cooperatives (booked, announced)."""
     source = Source.objects.create(
         order=order,
         source_type=sources.source_type(sources.CARD),
         currency=order.currency,
         amount_allocated=amount,
-        reference=payment_intent,
+        reference=reference,
     )
-    source.debit(amount, reference=payment_intent, status="succeeded")
+    source.debit(amount, reference=reference, status="succeeded")
     order_shipments_release(order=order)
-    return number, "paid"
 
 
 def _session_expired(session: dict) -> tuple[str, str]:
