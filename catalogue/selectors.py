@@ -370,3 +370,13 @@ def product_list_by_ids(*, ids: list[int], sellable_only: bool = False) -> list[
         if not sellable_only or product_is_sellable(product=product)
     }
     return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def category_list_for_products():
+    """Categories a product may be filed in: public leaves of the category tree."""
+    return Category.objects.filter(numchild=0, is_public=True, ancestors_are_public=True)
+
+
+def label_list_offered(*, cooperative: Cooperative):
+    """The labels a cooperative may put on its products: its own, verified and currently valid."""
+    return Certification.objects.valid().filter(cooperative=cooperative).order_by("kind", "pk")

@@ -13,14 +13,14 @@ from oscar.apps.catalogue.models import Option
 from oscar.apps.partner.models import Partner, StockRecord
 
 from catalogue.models import BasketComponent, Category, Product, ProductClass, SolidarityBasket
-from cooperatives.catalogue_services import (
+from catalogue.services import (
     PRICE_MAX,
     PRICE_MIN,
-    _category_set,
-    _photos_add,
-    _photos_prepare,
-    _slug_for,
-    _texts_set,
+    photos_prepare,
+    product_category_set,
+    product_photos_add,
+    product_slug_for,
+    product_texts_set,
 )
 from cooperatives.models import OFFERED_CAMPAIGN_OPTION, Hub, Region
 from cooperatives.shipping import DEFAULT_WEIGHT_GRAMS
@@ -58,7 +58,7 @@ def hub_ensure(*, name: str, address: str, city: str, region: Region, phone: str
     """An operator-run hub (and the Oscar partner its baskets are priced by), by name."""
     hub = Hub.objects.filter(name=name).first()
     if hub is None:
-        partner = Partner.objects.create(name=name, code=f"hub-{_slug_for(name)}"[:128])
+        partner = Partner.objects.create(name=name, code=f"hub-{product_slug_for(name)}"[:128])
         hub = Hub(partner=partner, name=name)
     hub.address, hub.city, hub.region, hub.phone = address, city, region, phone
     hub.full_clean()
@@ -168,12 +168,12 @@ def basket_save(
     its price at the hub, its commission rate and its components. Nothing is written if any of
     it is wrong."""
     clean = _basket_clean(data)
-    photos = _photos_prepare(images=images, existing=product.images.count() if product else 0)
+    photos = photos_prepare(images=images, existing=product.images.count() if product else 0)
     if product is None:
         product = Product(
             product_class=basket_product_class(),
             structure=Product.STANDALONE,
-            slug=_slug_for(clean["title_fr"]),
+            slug=product_slug_for(clean["title_fr"]),
         )
     elif not product.is_solidarity_basket:
         raise ValidationError(_("This product is not a solidarity basket."))
@@ -182,7 +182,7 @@ def basket_save(
         (component.weight_grams or DEFAULT_WEIGHT_GRAMS) * quantity
         for component, quantity in clean["components"]
     )
-    _texts_set(product, clean)
+    product_texts_set(product, clean)
     product.save()
     basket, _created = SolidarityBasket.objects.update_or_create(
         product=product,
@@ -206,8 +206,8 @@ def basket_save(
         },
     )
     if clean.get("category") is not None:
-        _category_set(product, clean["category"])
-    _photos_add(product=product, photos=photos)
+        product_category_set(product, clean["category"])
+    product_photos_add(product=product, photos=photos)
     return product
 
 

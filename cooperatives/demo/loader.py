@@ -16,11 +16,12 @@ from django.db import transaction
 from oscar.apps.partner.models import Partner, StockRecord
 
 from catalogue.models import Category, Product, ProductCategory, ProductClass, ProductImage
+from catalogue.services import product_labels_set
 from cooperatives.demo.categories import CATEGORY_TREE, leaf_colours
 from cooperatives.demo.cooperatives_data import COOPERATIVES
 from cooperatives.demo.images import draw_picture
 from cooperatives.models import Certification, Cooperative, CooperativePhoto, Region
-from cooperatives.services import product_labels_set, regions_ensure, shipping_country_ensure
+from cooperatives.services import regions_ensure, shipping_country_ensure
 from marketplace.progress import ProgressBar
 
 DEMO_PASSWORD = "souk-demo-2026"  # noqa: S105  (printed for the demo logins; demo data only)

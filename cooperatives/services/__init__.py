@@ -14,7 +14,6 @@ from cooperatives.services.cooperatives import (  # noqa: F401
     cooperative_create,
     cooperative_suspend,
     cooperative_verify,
-    product_labels_set,
     regions_ensure,
     shipping_country_ensure,
 )

@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from oscar.apps.partner.models import Partner
 
 from cooperatives.models import (
-    Certification,
     Cooperative,
     Region,
 )
@@ -84,17 +83,3 @@ def cooperative_suspend(*, cooperative: Cooperative) -> Cooperative:
     cooperative.verification_state = Cooperative.VerificationState.SUSPENDED
     cooperative.save(update_fields=["verification_state", "updated_at"])
     return cooperative
-
-
-@transaction.atomic
-def product_labels_set(*, product, labels: list[Certification]) -> None:
-    """Attach labels to a product; each must be held by the product's own cooperative."""
-    cooperative = product.cooperative
-    foreign = [
-        label for label in labels if cooperative is None or label.cooperative_id != cooperative.pk
-    ]
-    if foreign:
-        raise ValidationError(
-            _("A product can only carry the labels of the cooperative that makes it.")
-        )
-    product.labels.set(labels)

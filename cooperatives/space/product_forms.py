@@ -4,8 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from catalogue import selectors as catalogue_selectors
+from catalogue import services as catalogue
 from catalogue.models import Category, Product
-from cooperatives import catalogue_services as catalogue
 from cooperatives.models import Certification, Cooperative
 from cooperatives.space.converters import row_id
 
@@ -177,8 +178,12 @@ class ProductForm(forms.Form):
     def __init__(self, *args, cooperative: Cooperative, **kwargs):
         super().__init__(*args, **kwargs)
         self.cooperative = cooperative
-        self.fields["category"].queryset = catalogue.category_list_for_products().order_by("path")
-        self.fields["labels"].queryset = catalogue.label_list_offered(cooperative=cooperative)
+        self.fields[
+            "category"
+        ].queryset = catalogue_selectors.category_list_for_products().order_by("path")
+        self.fields["labels"].queryset = catalogue_selectors.label_list_offered(
+            cooperative=cooperative
+        )
         self.fields["photos"].widget.attrs["accept"] = PHOTO_TYPES
         for name, field in self.fields.items():
             if field.widget.is_hidden:

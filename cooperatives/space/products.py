@@ -6,8 +6,9 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views import generic
 
+from catalogue import services as catalogue_services
 from catalogue.models import Product
-from cooperatives import catalogue_services, selectors
+from cooperatives import selectors
 from cooperatives.space.access import CooperativeStaffMixin
 from cooperatives.space.product_forms import ProductForm
 

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from cooperatives.services import product_labels_set
+from catalogue.services import product_labels_set
 from tests.factories import CertificationFactory, CooperativeFactory, product_create
 
 pytestmark = pytest.mark.django_db

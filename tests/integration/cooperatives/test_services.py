@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from catalogue import services as catalogue_services
 from cooperatives import selectors, services
 from cooperatives.models import Cooperative, Region
 from tests.factories import CertificationFactory, CooperativeFactory, product_create
@@ -54,7 +55,7 @@ def test_a_product_cannot_carry_another_cooperatives_label():
     product = product_create(cooperative=maker)
 
     with pytest.raises(ValidationError):
-        services.product_labels_set(product=product, labels=[other_label])
+        catalogue_services.product_labels_set(product=product, labels=[other_label])
 
     assert product.labels.count() == 0
 
@@ -64,7 +65,7 @@ def test_a_product_carries_its_own_cooperatives_label():
     label = CertificationFactory(cooperative=maker, kind="igp")
     product = product_create(cooperative=maker)
 
-    services.product_labels_set(product=product, labels=[label])
+    catalogue_services.product_labels_set(product=product, labels=[label])
 
     assert list(product.labels.all()) == [label]
 

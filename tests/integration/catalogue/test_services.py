@@ -11,9 +11,9 @@ from django.utils import translation
 from oscar.apps.partner.models import StockRecord
 from PIL import Image
 
+from catalogue import services as catalogue_services
 from catalogue.models import Product
-from cooperatives import catalogue_services
-from cooperatives.catalogue_services import (
+from catalogue.services import (
     cooperative_product_create,
     cooperative_product_update,
     photo_check,

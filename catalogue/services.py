@@ -1,4 +1,5 @@
-"""Writes of a cooperative's own catalogue: its products' texts, price, stock, labels and photos.
+"""Writes of the catalogue: a cooperative's products (texts, price, stock, labels, photos) and the
+photo pipeline, used by the cooperative's space and the solidarity baskets' builder.
 
 Every function takes the acting cooperative and refuses a product that is not entirely its own, so
 a view that forgot to scope its query still cannot touch another cooperative's product.
@@ -22,8 +23,8 @@ from oscar.apps.partner.models import StockRecord
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from catalogue.models import Category, Product, ProductCategory, ProductClass, ProductImage
+from catalogue.selectors import category_list_for_products, label_list_offered
 from cooperatives.models import Certification, Cooperative
-from cooperatives.services import product_labels_set
 
 # The demo loader creates the same class (cooperatives/demo/loader.py, PRODUCT_CLASS_SLUG).
 PRODUCT_CLASS_SLUG = "produit-cooperative"
@@ -58,16 +59,6 @@ class ProductData(TypedDict, total=False):
     is_public: bool
     # The stock level the editor saw; a different level now means someone else changed it.
     stock_seen: int | None
-
-
-def category_list_for_products():
-    """Categories a product may be filed in: public leaves of the category tree."""
-    return Category.objects.filter(numchild=0, is_public=True, ancestors_are_public=True)
-
-
-def label_list_offered(*, cooperative: Cooperative):
-    """The labels a cooperative may put on its products: its own, verified and currently valid."""
-    return Certification.objects.valid().filter(cooperative=cooperative).order_by("kind", "pk")
 
 
 def photo_check(*, file: IO[bytes], name: str = "") -> str:
@@ -198,7 +189,7 @@ def _product_class() -> ProductClass:
     return klass
 
 
-def _texts_set(product: Product, data: ProductData) -> None:
+def product_texts_set(product: Product, data: ProductData) -> None:
     # Assigning `title` writes the active language's column (modeltranslation): set the base
     # column and the French one under French, then the others by name.
     with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
@@ -209,7 +200,7 @@ def _texts_set(product: Product, data: ProductData) -> None:
         setattr(product, f"description_{code}", data[f"description_{code}"])
 
 
-def _slug_for(title: str) -> str:
+def product_slug_for(title: str) -> str:
     # ASCII like the demo products' slugs (accents dropped); the URL also carries the id.
     return slugify(title)[:255].strip("-") or "produit"
 
@@ -224,7 +215,7 @@ def _partner_sku_new(cooperative: Cooperative) -> str:
             return sku
 
 
-def _photos_prepare(*, images: Sequence[IO[bytes]], existing: int) -> list[tuple[bytes, str]]:
+def photos_prepare(*, images: Sequence[IO[bytes]], existing: int) -> list[tuple[bytes, str]]:
     """Check every photo and make its clean copy before anything is written."""
     if existing + len(images) > PHOTOS_MAX:
         raise ValidationError(
@@ -245,7 +236,7 @@ def _photos_prepare(*, images: Sequence[IO[bytes]], existing: int) -> list[tuple
     return prepared
 
 
-def _photos_add(*, product: Product, photos: list[tuple[bytes, str]]) -> None:
+def product_photos_add(*, product: Product, photos: list[tuple[bytes, str]]) -> None:
     position = product.images.count()
     for offset, (content, image_format) in enumerate(photos):
         photo = ProductImage(product=product, display_order=position + offset)
@@ -254,7 +245,7 @@ def _photos_add(*, product: Product, photos: list[tuple[bytes, str]]) -> None:
         photo.save()
 
 
-def _category_set(product: Product, category: Category) -> None:
+def product_category_set(product: Product, category: Category) -> None:
     ProductCategory.objects.filter(product=product).exclude(category=category).delete()
     ProductCategory.objects.get_or_create(product=product, category=category)
 
@@ -269,15 +260,15 @@ def cooperative_product_create(
     """Create a product sold by `cooperative`: texts in three languages, its stock record,
     category, labels and photos."""
     clean = _data_clean(cooperative=cooperative, data=data)
-    photos = _photos_prepare(images=images, existing=0)
+    photos = photos_prepare(images=images, existing=0)
     product = Product(
         product_class=_product_class(),
         structure=Product.STANDALONE,
         is_public=clean["is_public"],
         weight_grams=clean["weight_grams"],
-        slug=_slug_for(clean["title_fr"]),
+        slug=product_slug_for(clean["title_fr"]),
     )
-    _texts_set(product, clean)
+    product_texts_set(product, clean)
     product.save()
     StockRecord.objects.create(
         product=product,
@@ -287,9 +278,9 @@ def cooperative_product_create(
         price_currency=settings.OSCAR_DEFAULT_CURRENCY,
         num_in_stock=clean["stock"],
     )
-    _category_set(product, clean["category"])
+    product_category_set(product, clean["category"])
     product_labels_set(product=product, labels=clean["labels"])
-    _photos_add(product=product, photos=photos)
+    product_photos_add(product=product, photos=photos)
     return product
 
 
@@ -336,20 +327,34 @@ def cooperative_product_update(
             reserved,
         )
         raise ValidationError({"stock": [message % {"count": reserved}]})
-    photos = _photos_prepare(images=images, existing=product.images.count())
+    photos = photos_prepare(images=images, existing=product.images.count())
 
     product = Product.objects.select_for_update().get(pk=product.pk)
     old_title = product.title_fr
-    _texts_set(product, clean)
+    product_texts_set(product, clean)
     if clean["title_fr"] != old_title:
-        product.slug = _slug_for(clean["title_fr"])
+        product.slug = product_slug_for(clean["title_fr"])
     product.weight_grams = clean["weight_grams"]
     product.is_public = clean["is_public"]
     product.save()
     record.price = clean["price"]
     record.num_in_stock = clean["stock"]
     record.save(update_fields=["price", "num_in_stock", "date_updated"])
-    _category_set(product, clean["category"])
+    product_category_set(product, clean["category"])
     product_labels_set(product=product, labels=clean["labels"])
-    _photos_add(product=product, photos=photos)
+    product_photos_add(product=product, photos=photos)
     return product
+
+
+@transaction.atomic
+def product_labels_set(*, product, labels: list[Certification]) -> None:
+    """Attach labels to a product; each must be held by the product's own cooperative."""
+    cooperative = product.cooperative
+    foreign = [
+        label for label in labels if cooperative is None or label.cooperative_id != cooperative.pk
+    ]
+    if foreign:
+        raise ValidationError(
+            _("A product can only carry the labels of the cooperative that makes it.")
+        )
+    product.labels.set(labels)
