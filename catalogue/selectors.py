@@ -14,11 +14,20 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.models import StockRecord
 
 from catalogue.models import BasketComponent, Category, Option, Product, SolidarityBasket
 from cooperatives.models import Certification, Cooperative
 from marketplace.money import money_split
+
+# The price filter's ranges (key, label, from, below), for the engine and the database alike.
+PRICE_RANGES = [
+    ("0-100", _("Under 100 MAD"), None, 100),
+    ("100-250", _("100 to 250 MAD"), 100, 250),
+    ("250-500", _("250 to 500 MAD"), 250, 500),
+    ("500-", _("500 MAD and more"), 500, None),
+]
 
 PRODUCT_SORTS = {
     "newest": ("-date_created", "-pk"),
@@ -253,8 +262,6 @@ def _filtered(products: QuerySet, filters) -> QuerySet:
     if filters.in_stock:
         products = products.filter(_in_stock())
     if filters.price:
-        from search.queries import PRICE_RANGES
-
         ranges = Q()
         for key, _label, low, high in PRICE_RANGES:
             if key in filters.price:

@@ -7,8 +7,8 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Category
+from catalogue.selectors import PRICE_RANGES
 from cooperatives.models import Certification, Cooperative, Region
-from search.queries import PRICE_RANGES
 
 
 @dataclass

@@ -6,9 +6,9 @@ quotes, backslashes, brackets or JSON are just words.
 
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext_lazy as _
 from elasticsearch.dsl import MultiSearch, Q, Search
 
+from catalogue.selectors import PRICE_RANGES
 from search.engine import get_client
 from search.indexing import alias_name
 
@@ -32,12 +32,6 @@ SORTS = {
     "price-asc": [{"price": "asc"}, "_score"],
     "price-desc": [{"price": "desc"}, "_score"],
 }
-PRICE_RANGES = [
-    ("0-100", _("Under 100 MAD"), None, 100),
-    ("100-250", _("100 to 250 MAD"), 100, 250),
-    ("250-500", _("250 to 500 MAD"), 250, 500),
-    ("500-", _("500 MAD and more"), 500, None),
-]
 TERM_FACETS = {
     "category": "categories",
     "region": "regions",
