@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from cooperatives.models import CooperativeShipment
+from cooperatives.signals import parcels_changed
 
 Status = CooperativeShipment.Status
 
@@ -41,11 +42,6 @@ def order_status_refresh(*, order) -> str:
             current = type(order).objects.select_for_update().get(pk=order.pk)
             current.set_status(status)  # the pipeline allows every derived move
         order.status = status
-    transaction.on_commit(_campaign_progress_forget)
+    sender, order_id = type(order), order.pk
+    transaction.on_commit(lambda: parcels_changed.send(sender=sender, order_id=order_id))
     return status
-
-
-def _campaign_progress_forget() -> None:
-    from cms.services import campaign_progress_forget
-
-    campaign_progress_forget()
