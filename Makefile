@@ -50,9 +50,10 @@ run: install assets demo ## Install, migrate, load demo data and serve on PORT (
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(PY) manage.py runserver $(HOST):$(PORT)
 
-lint: install ## ruff check and format check
+lint: install ## ruff check and format check; the layers contract (import-linter, pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install
 	$(VENV)/bin/ruff check --fix .
