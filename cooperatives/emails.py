@@ -11,6 +11,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from cooperatives.models import HubShipment
+from cooperatives.selectors import order_parcels_lines, parcel_lines
+
 logger = logging.getLogger(__name__)
 
 
@@ -58,19 +61,15 @@ def order_placed_send(*, order_id: int) -> None:
     """Confirm the order to the customer and tell each cooperative about its new shipment."""
     from marketplace.apps.order.models import Order
 
-    order = Order.objects.prefetch_related("lines", "shipments__cooperative").get(pk=order_id)
-    shipments = list(order.shipments.select_related("cooperative", "hub").order_by("pk"))
-    lines = list(order.lines.order_by("pk"))
-    for shipment in shipments:
-        shipment.order_lines = [
-            line
-            for line in lines
-            if line.partner_id == shipment.cooperative.partner_id and not shipment.hub_id
-        ]
-        shipment.shares = list(shipment.basket_shares.all()) if shipment.hub_id else []
-    hub_parcels = list(order.hub_shipments.select_related("hub").order_by("pk"))
-    for parcel in hub_parcels:
-        parcel.order_lines = list(parcel.lines())
+    order = Order.objects.get(pk=order_id)
+    shipments, hub_parcels = [], []
+    for parcel, lines in order_parcels_lines(order=order):
+        parcel.order_lines = lines
+        if isinstance(parcel, HubShipment):
+            hub_parcels.append(parcel)
+        else:
+            parcel.shares = list(parcel.basket_shares.all()) if parcel.hub_id else []
+            shipments.append(parcel)
     to_buyer = [shipment for shipment in shipments if not shipment.hub_id]
     delivered_baskets = [parcel for parcel in hub_parcels if not parcel.is_offered]
     if to_buyer or delivered_baskets:
@@ -134,7 +133,7 @@ def shipment_shipped_send(*, shipment_id: int) -> None:
         context={
             "order": order,
             "shipment": shipment,
-            "order_lines": list(shipment.lines()),
+            "order_lines": parcel_lines(parcel=shipment),
             "status_url": order_status_url(order),
         },
         to=[order.email],

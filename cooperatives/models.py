@@ -401,13 +401,6 @@ class CooperativeShipment(ParcelState, models.Model):
     def is_to_hub(self) -> bool:
         return self.hub_id is not None
 
-    def lines(self):
-        """The order lines this cooperative sends the customer (Oscar records each line's
-        partner); a parcel for the hub holds basket components instead (`basket_shares`)."""
-        if self.is_to_hub:
-            return self.order.lines.none()
-        return self.order.lines.filter(partner_id=self.cooperative.partner_id).order_by("pk")
-
 
 class BasketShare(models.Model):
     """What one cooperative supplies for one basket line of an order, and its share of the price.
@@ -515,14 +508,6 @@ class HubShipment(ParcelState, models.Model):
     @property
     def is_offered(self) -> bool:
         return self.campaign_page_id is not None
-
-    def lines(self):
-        """The basket lines this parcel carries."""
-        hub_lines = self.order.lines.filter(partner_id=self.hub.partner_id).order_by("pk")
-        offered = hub_lines.filter(attributes__option__code=OFFERED_CAMPAIGN_OPTION)
-        if self.is_offered:
-            return offered.filter(attributes__value=str(self.campaign_page_id))
-        return hub_lines.exclude(pk__in=offered.values("pk"))
 
 
 # The code of Oscar's product option that marks a basket line as offered through a campaign

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from oscar.apps.partner.models import StockRecord
 
 from cooperatives.models import (
+    OFFERED_CAMPAIGN_OPTION,
     BasketShare,
     Certification,
     Cooperative,
@@ -19,6 +20,7 @@ from cooperatives.models import (
     LedgerEntry,
     Region,
 )
+from marketplace.apps.order.models import Line
 
 
 def cooperative_list_public(
@@ -241,28 +243,83 @@ class CustomerParcel:
 def order_parcels_for_customer(*, order) -> list[CustomerParcel]:
     """What a customer receives: each cooperative's parcel to them, then each hub parcel of
     baskets (to them, or offered to a campaign's partner) with the cooperatives that filled it."""
-    lines = list(order.lines.order_by("pk"))
-    parcels = []
-    direct = order.shipments.filter(hub__isnull=True).select_related("cooperative")
-    for shipment in direct.order_by("pk"):
-        partner_id = shipment.cooperative.partner_id
-        parcels.append(
-            CustomerParcel(
-                shipment=shipment, lines=[line for line in lines if line.partner_id == partner_id]
-            )
-        )
     # Who filled each basket line: the cooperatives of its shares, in the order of their parcels.
     fillers: dict[int, dict[int, Cooperative]] = defaultdict(dict)
     shares = BasketShare.objects.filter(line__order=order).select_related("shipment__cooperative")
     for share in shares.order_by("shipment_id", "pk"):
         cooperative = share.shipment.cooperative
         fillers[share.line_id][cooperative.pk] = cooperative
-    for parcel in order.hub_shipments.select_related("hub").order_by("pk"):
-        carried = list(parcel.lines())
-        contributors: dict[int, Cooperative] = {}
-        for line in carried:
-            contributors.update(fillers[line.pk])
-        parcels.append(
-            CustomerParcel(shipment=parcel, lines=carried, contributors=list(contributors.values()))
-        )
+    parcels = []
+    for parcel, carried in order_parcels_lines(order=order):
+        if isinstance(parcel, HubShipment):
+            contributors: dict[int, Cooperative] = {}
+            for line in carried:
+                contributors.update(fillers[line.pk])
+            parcels.append(
+                CustomerParcel(
+                    shipment=parcel, lines=carried, contributors=list(contributors.values())
+                )
+            )
+        elif not parcel.is_to_hub:
+            parcels.append(CustomerParcel(shipment=parcel, lines=carried))
     return parcels
+
+
+# Which lines are in which parcel -----------------------------------------------------------------
+
+
+def _line_campaign(line) -> str | None:
+    """The campaign a basket line is offered through (its page's id), or None."""
+    for attribute in line.attributes.all():
+        if attribute.option is not None and attribute.option.code == OFFERED_CAMPAIGN_OPTION:
+            return str(attribute.value)
+    return None
+
+
+def _parcel_holds(parcel, line) -> bool:
+    """Whether this order line travels in this parcel. A cooperative sends the customer its own
+    lines (Oscar records each line's partner); its parcel to a hub carries basket components,
+    not lines (`basket_shares`). A hub sends the customer the baskets bought for them, and each
+    campaign's partner the baskets offered through that campaign."""
+    if isinstance(parcel, HubShipment):
+        if line.partner_id != parcel.hub.partner_id:
+            return False
+        campaign = _line_campaign(line)
+        if parcel.is_offered:
+            return campaign == str(parcel.campaign_page_id)
+        return campaign is None
+    return not parcel.is_to_hub and line.partner_id == parcel.cooperative.partner_id
+
+
+def parcels_lines(*, parcels) -> list[list]:
+    """The order lines each parcel (a cooperative's or a hub's) carries, in the same order as
+    the parcels; three queries for all of them, whatever their orders."""
+    parcels = list(parcels)
+    by_order = defaultdict(list)
+    lines = (
+        Line.objects.filter(order_id__in={parcel.order_id for parcel in parcels})
+        .select_related("stockrecord", "product")
+        .prefetch_related("attributes__option")
+        .order_by("pk")
+    )
+    for line in lines:
+        by_order[line.order_id].append(line)
+    return [
+        [line for line in by_order[parcel.order_id] if _parcel_holds(parcel, line)]
+        for parcel in parcels
+    ]
+
+
+def parcel_lines(*, parcel) -> list:
+    """The order lines one parcel carries."""
+    return parcels_lines(parcels=[parcel])[0]
+
+
+def order_parcels_lines(*, order) -> list[tuple[CooperativeShipment | HubShipment, list]]:
+    """Every parcel of the order with the lines it carries: the cooperatives' parcels, then the
+    hubs', each in the order they were made."""
+    parcels = [
+        *order.shipments.select_related("cooperative", "hub").order_by("pk"),
+        *order.hub_shipments.select_related("hub").order_by("pk"),
+    ]
+    return list(zip(parcels, parcels_lines(parcels=parcels), strict=True))

@@ -15,6 +15,7 @@ from cooperatives.models import (
     HubShipment,
     LedgerEntry,
 )
+from cooperatives.selectors import parcel_lines
 from cooperatives.services.ledger import ledger_book
 from cooperatives.services.status import order_status_refresh
 from marketplace.apps.payment import sources
@@ -41,7 +42,7 @@ def _shipment_stock(shipment: CooperativeShipment, *, consume: bool) -> None:
     if shipment.is_to_hub:
         items = shipment.basket_shares.select_related("stockrecord")
     else:
-        items = shipment.lines().select_related("stockrecord")
+        items = parcel_lines(parcel=shipment)
     for item in items:
         if item.stockrecord is None:
             continue

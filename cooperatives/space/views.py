@@ -78,7 +78,7 @@ class ShipmentDetailView(CooperativeStaffMixin, generic.TemplateView):
         )
         context["shipment"] = shipment
         context["order"] = shipment.order
-        context["lines"] = list(shipment.lines())
+        context["lines"] = selectors.parcel_lines(parcel=shipment)
         context["basket_shares"] = list(shipment.basket_shares.select_related("line"))
         context["ship_form"] = kwargs.get("ship_form") or ShipForm()
         context["reason_form"] = kwargs.get("reason_form") or ReasonForm()

@@ -16,6 +16,7 @@ from catalogue.selectors import basket_available_quantity, basket_components
 from cooperatives import services
 from cooperatives.basket_services import basket_save
 from cooperatives.models import HubShipment
+from cooperatives.selectors import parcel_lines, parcels_lines
 from marketplace.apps.dashboard.baskets.forms import (
     COMPONENTS_PREFIX,
     LANGUAGE_CODES,
@@ -181,9 +182,10 @@ class HubShipmentListView(StaffOnlyMixin, generic.ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
+        shipments = list(context["shipments"])
         context["rows"] = [
-            {"shipment": shipment, "lines": list(shipment.lines())}
-            for shipment in context["shipments"]
+            {"shipment": shipment, "lines": lines}
+            for shipment, lines in zip(shipments, parcels_lines(parcels=shipments), strict=True)
         ]
         return context
 
@@ -201,7 +203,7 @@ class HubShipmentDetailView(StaffOnlyMixin, generic.DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         shipment = self.object
-        context["lines"] = shipment.lines()
+        context["lines"] = parcel_lines(parcel=shipment)
         context["parcels"] = (
             shipment.order.shipments.filter(hub=shipment.hub)
             .select_related("cooperative")
