@@ -135,7 +135,8 @@ def test_each_line_of_an_order_travels_in_exactly_one_parcel(
     carried = sorted(line.pk for _parcel, lines in parcels for line in lines)
     assert carried == sorted(basket_order.lines.values_list("pk", flat=True))
     to_hub = [lines for parcel, lines in parcels if getattr(parcel, "is_to_hub", False)]
-    assert to_hub and all(lines == [] for lines in to_hub)  # components, not lines
+    assert to_hub
+    assert all(lines == [] for lines in to_hub)  # a parcel to a hub holds components, not lines
 
 
 def test_a_basket_order_splits_into_cooperative_parcels_for_the_hub(
