@@ -17,6 +17,8 @@ from catalogue.selectors import (
     product_list_sellable,
     product_prefetch_for_detail,
 )
+from cms.selectors import campaign_list_accepting_offers
+from cooperatives.basket_services import basket_offer_add
 from marketplace.pagecache import tags
 from marketplace.pagecache.middleware import page_cache_allow
 
@@ -65,8 +67,6 @@ class ProductDetailView(CoreProductDetailView):
         context = super().get_context_data(**kwargs)
         product = self.object
         if product.is_solidarity_basket:
-            from cms.selectors import campaign_list_accepting_offers
-
             basket = product.solidarity_basket
             info = self.request.strategy.fetch_for_product(product)
             context["basket_components"] = basket_components(basket=basket)
@@ -107,9 +107,6 @@ class OfferBasketView(generic.View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        from cms.selectors import campaign_list_accepting_offers
-        from cooperatives.basket_services import basket_offer_add
-
         product = get_object_or_404(product_list_sellable().distinct(), pk=pk)
         if not product.is_solidarity_basket:
             raise Http404

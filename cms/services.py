@@ -18,6 +18,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from cms.models import CampaignPage, HomePage
+from cms.selectors import progress_cache_key
 from marketplace.pagecache.tags import CAMPAIGN_PROGRESS, tags_invalidate
 
 EDITORS_GROUP = "Campaign editors"
@@ -140,8 +142,6 @@ def home_translations_ensure() -> list[Page]:
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         # Migrations make the home page and its site; `manage.py flush` removes them.
-        from cms.models import HomePage
-
         home = _root_page_ensure().add_child(
             instance=HomePage(title="Souk Tadamoun", slug="home", locale=Locale.get_default())
         )
@@ -169,9 +169,6 @@ def campaign_progress_forget() -> None:
 
     from django.core.cache import cache
     from django.utils import timezone
-
-    from cms.models import CampaignPage
-    from cms.selectors import progress_cache_key
 
     recent = timezone.localdate() - datetime.timedelta(days=1)
     current = CampaignPage.objects.filter(end_date__gte=recent).values_list(

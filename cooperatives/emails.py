@@ -11,8 +11,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from cooperatives.models import HubShipment
+from cooperatives.models import CooperativeShipment, HubShipment
 from cooperatives.selectors import order_parcels_lines, parcel_lines
+from marketplace.apps.order.models import Order
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +60,6 @@ def _staff_addresses(cooperative) -> list[str]:
 
 def order_placed_send(*, order_id: int) -> None:
     """Confirm the order to the customer and tell each cooperative about its new shipment."""
-    from marketplace.apps.order.models import Order
-
     order = Order.objects.get(pk=order_id)
     shipments, hub_parcels = [], []
     for parcel, lines in order_parcels_lines(order=order):
@@ -122,8 +121,6 @@ def _baskets_offered_send(order, offered) -> None:
 
 def shipment_shipped_send(*, shipment_id: int) -> None:
     """Tell the customer a cooperative's parcel is on its way (or ready to collect)."""
-    from cooperatives.models import CooperativeShipment
-
     shipment = CooperativeShipment.objects.select_related("order", "cooperative").get(
         pk=shipment_id
     )
@@ -143,8 +140,6 @@ def shipment_shipped_send(*, shipment_id: int) -> None:
 
 def order_unpaid_send(*, order_id: int) -> None:
     """Tell the customer their card order was cancelled because it was never paid."""
-    from marketplace.apps.order.models import Order
-
     order = Order.objects.get(pk=order_id)
     _send(
         template="order_unpaid",

@@ -20,6 +20,7 @@ from cooperatives.models import (
     LedgerEntry,
     Region,
 )
+from cooperatives.shipping import hub_parcel_title
 from marketplace.apps.order.models import Line
 
 
@@ -232,8 +233,6 @@ class CustomerParcel:
 
     @property
     def hub_title(self) -> str:
-        from cooperatives.shipping import hub_parcel_title
-
         shipment = self.shipment
         return hub_parcel_title(
             hub=shipment.hub, offered=shipment.is_offered, recipient=shipment.recipient

@@ -3,6 +3,7 @@
 import logging
 from collections.abc import Iterable
 
+from search.indexing import index_update
 from search.models import PendingIndex
 from search.signals import products_indexed
 
@@ -24,8 +25,6 @@ def queue_drain(*, batch_size: int = 500) -> int:
     is searchable when its `products_indexed` signal goes out (listings cached from the engine
     are then rendered again).
     """
-    from search.indexing import index_update
-
     done = 0
     while True:
         batch = list(PendingIndex.objects.order_by("pk")[:batch_size])

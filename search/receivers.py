@@ -10,6 +10,8 @@ from functools import partial
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from catalogue.models import BasketComponent, Product, ProductCategory
+from cooperatives.models import Certification, Cooperative
 from search.queue import queue_products
 
 
@@ -26,8 +28,6 @@ def product_saved(sender, instance, raw=False, **kwargs):
 
 def _with_baskets(product_ids) -> list[int]:
     """The products and the solidarity baskets they are part of (whose stock follows theirs)."""
-    from catalogue.models import BasketComponent
-
     ids = [pk for pk in product_ids if pk]
     baskets = BasketComponent.objects.filter(product_id__in=ids).values_list("basket_id", flat=True)
     return [*ids, *baskets]
@@ -70,8 +70,6 @@ def certification_saved(sender, instance, raw=False, **kwargs):
 
 def product_labels_changed(sender, instance, action, pk_set=None, **kwargs):
     if action in ("post_add", "post_remove", "post_clear"):
-        from catalogue.models import Product
-
         if isinstance(instance, Product):
             _queue_after_commit([instance.pk])
         else:  # a certification's products
@@ -80,9 +78,6 @@ def product_labels_changed(sender, instance, action, pk_set=None, **kwargs):
 
 def connect() -> None:
     from oscar.apps.partner.models import StockRecord
-
-    from catalogue.models import BasketComponent, Product, ProductCategory
-    from cooperatives.models import Certification, Cooperative
 
     post_save.connect(product_saved, sender=Product, dispatch_uid="search-product")
     post_delete.connect(product_saved, sender=Product, dispatch_uid="search-product-del")

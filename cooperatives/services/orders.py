@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.apps.partner.models import StockRecord
 
+from catalogue.selectors import basket_components, component_stockrecord
 from cooperatives import emails
 from cooperatives.models import (
     BasketShare,
@@ -19,6 +20,7 @@ from cooperatives.models import (
 from cooperatives.services.ledger import shipment_sale_book
 from cooperatives.services.parcels import parcel_mark_closed
 from cooperatives.services.status import order_status_refresh
+from cooperatives.shipping import line_sender, offered_recipients
 from marketplace.money import money, money_split_grouped
 
 Status = CooperativeShipment.Status
@@ -47,8 +49,6 @@ def basket_stock_lock(*, basket) -> None:
 def lines_stock_needs(lines) -> tuple[dict[int, int], dict[int, str]]:
     """Units needed per stock record: a product's own, or each component of a solidarity basket
     (its quantity in the basket times the baskets bought)."""
-    from catalogue.selectors import basket_components, component_stockrecord
-
     needed: dict[int, int] = defaultdict(int)
     titles: dict[int, str] = {}
     for line in lines:
@@ -79,8 +79,6 @@ def order_shipments_create(
     payment (`order_shipments_release`): until then no cooperative sees them and nothing is
     booked or sent.
     """
-    from cooperatives.shipping import line_sender, offered_recipients
-
     quotes_by_sender = {quote.cooperative.slug: quote for quote in quotes}
     lines = list(order.lines.select_related("partner", "product").prefetch_related("attributes"))
     recipients = offered_recipients(lines)
@@ -140,8 +138,6 @@ def _order_basket_shares_create(order, lines, *, status: str) -> list[Cooperativ
     """Split each solidarity basket line among the cooperatives of its components: one parcel
     to the hub per cooperative, the components' stock allocated, each share of the price (in
     proportion to the components' value, to the centime) recorded and, once paid, booked."""
-    from catalogue.selectors import basket_components, component_stockrecord
-
     to_hub: dict[tuple[int, int], CooperativeShipment] = {}
     rates: dict[tuple[int, int], set] = defaultdict(set)
     for line in lines:

@@ -21,6 +21,7 @@ from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from catalogue.selectors import basket_components, product_list_by_ids
 from marketplace.pagecache import tags as page_tags
 from marketplace.pagecache.middleware import page_cache_depends, seconds_until_stale
 from marketplace.pagecache.storage import PLACEHOLDER
@@ -35,8 +36,6 @@ def card_tags(product) -> set[str]:
     found = {page_tags.ALL, page_tags.product_tag(product.pk)}
     found.update(page_tags.partner_tag(record.partner_id) for record in product.stockrecords.all())
     if product.is_solidarity_basket:
-        from catalogue.selectors import basket_components
-
         for component in basket_components(basket=product.solidarity_basket):
             found.add(page_tags.product_tag(component.product_id))
             found.update(
@@ -123,8 +122,6 @@ class ProductsById:
         return iter(self.read(self.ids))
 
     def read(self, ids: list[int]) -> list:
-        from catalogue.selectors import product_list_by_ids
-
         products = product_list_by_ids(ids=ids, sellable_only=self.sellable_only)
         for product in products:
             product.search_highlight = self.highlights.get(product.pk, "")

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout import exceptions, session
 
 from cooperatives.shipping import basket_quotes, region_for_address
+from marketplace.apps.checkout.forms import moroccan_mobile
 from marketplace.apps.checkout.payment import payment_method_label
 
 
@@ -29,8 +30,6 @@ class CheckoutSessionMixin(session.CheckoutSessionMixin):
     def check_shipping_address_is_deliverable(self, request):
         """An address from the account's address book may lack the region or the mobile phone
         our couriers need: send the customer back to complete it."""
-        from marketplace.apps.checkout.forms import moroccan_mobile
-
         if not request.basket.is_shipping_required():
             return
         address = self.get_shipping_address(request.basket)

@@ -4,6 +4,7 @@ components: it can be bought as many times as the scarcest component allows."""
 from oscar.apps.partner import strategy
 from oscar.apps.partner.availability import Available, Unavailable
 
+from catalogue.selectors import basket_available_quantity
 from marketplace.apps.partner.availability import StockRequired
 
 
@@ -17,8 +18,6 @@ class Default(strategy.Default):
 
     def availability_policy(self, product, stockrecord):
         if product.is_solidarity_basket:
-            from catalogue.selectors import basket_available_quantity
-
             if stockrecord is None:
                 return Unavailable()
             return StockRequired(basket_available_quantity(basket=product.solidarity_basket))

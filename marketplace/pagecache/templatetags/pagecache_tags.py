@@ -2,6 +2,7 @@
 
 from django import template
 
+from marketplace.pagecache.cards import cards_render
 from marketplace.pagecache.middleware import page_cache_depends as _depends
 
 register = template.Library()
@@ -20,7 +21,5 @@ def product_cards(context, products):
     """`{% product_cards products as cards %}`: each product's card, from the cache where it is
     fresh (marketplace.pagecache.cards)."""
     from django.db.models import Model
-
-    from marketplace.pagecache.cards import cards_render
 
     return cards_render(context, [products] if isinstance(products, Model) else products)
