@@ -35,7 +35,7 @@ def basket_product_class() -> ProductClass:
     """The product class of solidarity baskets: shipped, with no stock of its own (it follows
     the components). The offered-campaign option is deliberately not attached to the class:
     Oscar would then show it as a free text field on the add-to-basket form; only
-    `basket_offer_add` sets it, after checking the campaign."""
+    `basket_offer_add` sets it, for a campaign the web layer checked."""
     klass, _created = ProductClass.objects.get_or_create(
         slug=BASKET_CLASS_SLUG,
         defaults={"name": "Panier solidaire", "requires_shipping": True, "track_stock": False},
@@ -213,13 +213,12 @@ def basket_save(
 
 def basket_offer_add(*, oscar_basket, product: Product, campaign, quantity: int) -> None:
     """Put baskets offered through a campaign in the buyer's basket: a line of its own, marked
-    with the campaign, that the hub will send to the campaign's partner organisation."""
-    from cms.selectors import campaign_accepts_offers
+    with the campaign, that the hub will send to the campaign's partner organisation.
 
+    `campaign` is a campaign page the caller chose among those that take offers now (the CMS
+    knows which: `cms.selectors.campaign_list_accepting_offers`); only its id is read here."""
     if not product.is_solidarity_basket:
         raise ValidationError(_("Only solidarity baskets can be offered."))
-    if not campaign_accepts_offers(campaign=campaign):
-        raise ValidationError(_("This campaign does not take offered baskets at the moment."))
     if not 1 <= quantity <= OFFER_QUANTITY_MAX:
         raise ValidationError(
             _("Offer between 1 and %(max)s baskets at a time.") % {"max": OFFER_QUANTITY_MAX}
