@@ -16,6 +16,11 @@ def row_id(value) -> int | None:
     return number if 1 <= number <= ROW_ID_MAX else None
 
 
+def row_ids(values) -> list[int]:
+    """The values that can be row ids, as ids; the others are dropped (they select nothing)."""
+    return [pk for pk in map(row_id, values) if pk is not None]
+
+
 class RowIdConverter:
     """A row's id: 1 to ROW_ID_MAX, else the URL matches nothing (404).
 

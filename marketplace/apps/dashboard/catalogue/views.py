@@ -3,7 +3,7 @@
 from oscar.apps.dashboard.catalogue import views
 from oscar.apps.dashboard.catalogue.views import *  # noqa: F403  (Oscar's fork pattern)
 
-from cooperatives.space.converters import row_id
+from cooperatives.space.converters import row_id, row_ids
 
 
 class ProductLookupView(views.ProductLookupView):
@@ -17,8 +17,7 @@ class ProductLookupView(views.ProductLookupView):
         initial = self.request.GET.get("initial") or None
         if initial:
             # Oscar filters `pk__in` with the raw comma-separated values.
-            ids = [pk for pk in map(row_id, initial.split(",")) if pk is not None]
-            initial = ",".join(map(str, ids)) or None
+            initial = ",".join(map(str, row_ids(initial.split(",")))) or None
         page = row_id(self.request.GET.get("page", "1")) or 1
         limit = min(row_id(self.request.GET.get("page_limit", "20")) or 20, self.PAGE_LIMIT_MAX)
         return initial, self.request.GET.get("q") or None, page, limit

@@ -14,7 +14,7 @@ from django.views import generic
 from oscar.apps.dashboard.orders import views
 from oscar.apps.dashboard.orders.views import *  # noqa: F403  (Oscar's fork pattern)
 
-from cooperatives.space.converters import row_id
+from cooperatives.space.converters import row_ids
 from marketplace.apps.dashboard.orders.forms import RefundForm
 from marketplace.apps.order.models import Order
 from marketplace.apps.payment.services import refund_issue, refundable_amount
@@ -48,7 +48,7 @@ class OrderListView(views.OrderListView):
         # Oscar filters `pk__in` with the raw values: "abc" is a ValueError, a huge number an
         # OverflowError on SQLite. Values that are no order id select nothing.
         posted = request.POST.getlist(f"selected_{self.get_checkbox_object_name()}")
-        ids = [pk for pk in map(row_id, posted) if pk is not None]
+        ids = row_ids(posted)
         return list(self.get_queryset().filter(pk__in=ids).values_list("pk", flat=True))
 
 
