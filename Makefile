@@ -44,10 +44,11 @@ migrate: install
 demo: migrate ## Load the demo marketplace (idempotent)
 	$(PY) manage.py load_demo_data
 
-run: install assets demo ## Install, migrate, load demo data and serve on PORT (default 8000)
+run: install assets demo ## Install, migrate, load demo data, start the background worker and serve on PORT (default 8000)
 	$(PY) manage.py search_index --if-missing
-	$(PY) manage.py search_index --drain --forever & worker=$$!; \
-		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py db_worker --queue-name '*' --no-reload & worker=$$!; \
+		$(PY) manage.py tasks_schedule --forever & scheduler=$$!; \
+		trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 		$(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install ## ruff check and format check; the layers contract (import-linter, pyproject.toml)

@@ -1,6 +1,8 @@
 """Emails about orders, each in its reader's language: customers, and cooperatives' staff.
 
-Services schedule these with `transaction.on_commit`, so nothing is sent for a rolled-back order.
+One message per function, each sent by its background task (cooperatives/tasks.py), queued in the
+transaction that causes it: nothing is sent for a rolled-back order, and a message that fails is
+retried alone.
 """
 
 import logging
@@ -58,51 +60,50 @@ def _staff_addresses(cooperative) -> list[str]:
     return addresses or [cooperative.email]
 
 
-def order_placed_send(*, order_id: int) -> None:
-    """Confirm the order to the customer and tell each cooperative about its new shipment."""
-    order = Order.objects.get(pk=order_id)
+def _order_parcels(order) -> tuple[list[CooperativeShipment], list[HubShipment]]:
+    """The order's cooperatives' parcels and hubs' parcels, each with the lines it carries."""
     shipments, hub_parcels = [], []
     for parcel, lines in order_parcels_lines(order=order):
         parcel.order_lines = lines
         if isinstance(parcel, HubShipment):
             hub_parcels.append(parcel)
         else:
-            parcel.shares = list(parcel.basket_shares.all()) if parcel.hub_id else []
             shipments.append(parcel)
+    return shipments, hub_parcels
+
+
+def order_placed_send(*, order_id: int) -> None:
+    """Confirm the order to the customer: what each cooperative sends them, and the baskets
+    delivered to them (offered baskets have their own message)."""
+    order = Order.objects.get(pk=order_id)
+    shipments, hub_parcels = _order_parcels(order)
     to_buyer = [shipment for shipment in shipments if not shipment.hub_id]
     delivered_baskets = [parcel for parcel in hub_parcels if not parcel.is_offered]
-    if to_buyer or delivered_baskets:
-        _send(
-            template="order_placed",
-            context={
-                "order": order,
-                "shipments": to_buyer,
-                "hub_shipments": delivered_baskets,
-                "status_url": order_status_url(order),
-            },
-            to=[order.email],
-            language=order.language,
-        )
-    offered = [parcel for parcel in hub_parcels if parcel.is_offered]
-    if offered:
-        _baskets_offered_send(order, offered)
-    for shipment in shipments:
-        cooperative = shipment.cooperative
-        with translation.override(cooperative.notification_language):
-            space_url = _absolute(reverse("cooperative_space:shipment", args=[shipment.pk]))
-        _send(
-            template="shipment_new",
-            context={"order": order, "shipment": shipment, "space_url": space_url},
-            to=_staff_addresses(cooperative),
-            language=cooperative.notification_language,
-        )
+    if not (to_buyer or delivered_baskets):
+        return
+    _send(
+        template="order_placed",
+        context={
+            "order": order,
+            "shipments": to_buyer,
+            "hub_shipments": delivered_baskets,
+            "status_url": order_status_url(order),
+        },
+        to=[order.email],
+        language=order.language,
+    )
 
 
-def _baskets_offered_send(order, offered) -> None:
+def baskets_offered_send(*, order_id: int) -> None:
     """Thank the buyer for baskets offered through a campaign (never a word about who gets
     them: the partner organisation keeps that)."""
     from cms.models import CampaignPage
 
+    order = Order.objects.get(pk=order_id)
+    _shipments, hub_parcels = _order_parcels(order)
+    offered = [parcel for parcel in hub_parcels if parcel.is_offered]
+    if not offered:
+        return
     titles = dict(
         CampaignPage.objects.filter(
             pk__in=[parcel.campaign_page_id for parcel in offered]
@@ -116,6 +117,24 @@ def _baskets_offered_send(order, offered) -> None:
         context={"order": order, "offered": offered},
         to=[order.email],
         language=order.language,
+    )
+
+
+def shipment_new_send(*, shipment_id: int) -> None:
+    """Tell a cooperative's staff about a new parcel to prepare, in the cooperative's language."""
+    shipment = CooperativeShipment.objects.select_related("order", "cooperative", "hub").get(
+        pk=shipment_id
+    )
+    shipment.order_lines = parcel_lines(parcel=shipment)
+    shipment.shares = list(shipment.basket_shares.all()) if shipment.hub_id else []
+    cooperative = shipment.cooperative
+    with translation.override(cooperative.notification_language):
+        space_url = _absolute(reverse("cooperative_space:shipment", args=[shipment.pk]))
+    _send(
+        template="shipment_new",
+        context={"order": shipment.order, "shipment": shipment, "space_url": space_url},
+        to=_staff_addresses(cooperative),
+        language=cooperative.notification_language,
     )
 
 

@@ -1,41 +1,39 @@
-"""The indexing queue: product ids waiting for their search documents to be refreshed."""
+"""Products waiting for their search documents: one indexing task per committed transaction."""
 
-import logging
+import threading
 from collections.abc import Iterable
 
-from search.indexing import index_update
-from search.models import PendingIndex
-from search.signals import products_indexed
+from django.conf import settings
+from django.db import transaction
 
-logger = logging.getLogger(__name__)
+from search.tasks import products_index
+
+_pending = threading.local()
 
 
 def queue_products(*, product_ids: Iterable[int]) -> None:
-    """Queue products for re-indexing (one row each, however often they change meanwhile)."""
-    PendingIndex.objects.bulk_create(
-        [PendingIndex(product_id=pk) for pk in set(product_ids)], ignore_conflicts=True
-    )
+    """Index these products once the current transaction commits (at once outside one).
 
-
-def queue_drain(*, batch_size: int = 500) -> int:
-    """Index queued products in batches; returns how many were processed.
-
-    A batch leaves the queue before it is indexed, so a change made meanwhile queues the product
-    again; if the engine fails, the batch goes back into the queue and nothing is lost. Each batch
-    is searchable when its `products_indexed` signal goes out (listings cached from the engine
-    are then rendered again).
+    Every product a transaction touches goes into one task, however many times it changed; a
+    rolled-back transaction queues nothing. Without an engine configured, nothing is queued.
     """
-    done = 0
-    while True:
-        batch = list(PendingIndex.objects.order_by("pk")[:batch_size])
-        if not batch:
-            return done
-        ids = [row.product_id for row in batch]
-        PendingIndex.objects.filter(pk__in=[row.pk for row in batch]).delete()
-        try:
-            index_update(product_ids=ids, refresh=True)
-        except Exception:
-            queue_products(product_ids=ids)
-            raise
-        products_indexed.send(sender=queue_drain, product_ids=ids)
-        done += len(batch)
+    ids = {pk for pk in product_ids if pk}
+    if not ids or not settings.ELASTICSEARCH_URL:
+        return
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        products_index.enqueue(product_ids=sorted(ids))
+        return
+    pending = getattr(_pending, "ids", None)
+    # A rolled-back transaction (or savepoint) drops its commit callbacks: start afresh then.
+    # Ids left from it are only indexed again, which is harmless.
+    if pending is None or not any(hook is _flush for _, hook, _ in connection.run_on_commit):
+        pending = _pending.ids = set()
+        transaction.on_commit(_flush)
+    pending.update(ids)
+
+
+def _flush() -> None:
+    ids, _pending.ids = getattr(_pending, "ids", None), None
+    if ids:
+        products_index.enqueue(product_ids=sorted(ids))

@@ -1,13 +1,10 @@
 """Changes saved by code we do not own (Oscar's stock, admin edits ...) queue search updates.
 
-Each save queues the affected product ids after its transaction commits (a rolled-back change
-queues nothing); the worker (`search_index --drain`) indexes them in batches, never the
-shopper's request.
+Each save queues the affected product ids; one indexing task per transaction takes them once it
+commits (a rolled-back change queues nothing), and the worker (`db_worker`) indexes them in
+batches, never the shopper's request.
 """
 
-from functools import partial
-
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from catalogue.models import BasketComponent, Product, ProductCategory
@@ -16,9 +13,7 @@ from search.queue import queue_products
 
 
 def _queue_after_commit(ids) -> None:
-    ids = {pk for pk in ids if pk}
-    if ids:
-        transaction.on_commit(partial(queue_products, product_ids=ids))
+    queue_products(product_ids=ids)
 
 
 def product_saved(sender, instance, raw=False, **kwargs):

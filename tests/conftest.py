@@ -7,10 +7,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.test import override_settings
 from django.utils import translation
 
 from search import indexing
 from search.engine import engine_available, get_indexing_client
+from tests.background import tasks_run
 from tests.journeys import add_to_basket, guest_checkout_until_preview, market_create
 
 
@@ -18,6 +20,10 @@ from tests.journeys import add_to_basket, guest_checkout_until_preview, market_c
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo_data", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        # The work the demo queued (Wagtail's reference index; indexing, which the search
+        # fixtures do by a rebuild) is done before any test, as a worker would.
+        with override_settings(ELASTICSEARCH_URL=""):
+            tasks_run()
     # Django keeps the snapshot that `serialized_rollback` tests restore on the connection object
     # of the current context. Playwright's sync API runs the browser tests in greenlets, each with
     # its own context, where Django hands out fresh connection objects without the snapshot: the

@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
-from django.test import override_settings
 
 from catalogue.models import Category, Product, ProductCategory
 from cms.models import CampaignPage
@@ -26,6 +25,7 @@ from cooperatives.demo.orders import (
 )
 from cooperatives.models import Hub, Region
 from cooperatives.shipping import basket_quotes
+from cooperatives.tasks import emails_silenced
 from marketplace.apps.order.models import Order
 from marketplace.apps.payment.services import card_payment_record
 
@@ -341,7 +341,7 @@ def load_basket_orders(*, customer: AbstractBaseUser) -> int:
     if len(baskets) != len(keys):
         return 0
     with (
-        override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+        emails_silenced(),
         transaction.atomic(),
     ):
         for spec in DEMO_BASKET_ORDERS:

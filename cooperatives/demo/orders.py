@@ -3,7 +3,6 @@
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.test import override_settings
 from oscar.apps.address.models import Country
 from oscar.apps.checkout.calculators import OrderTotalCalculator
 from oscar.apps.partner.models import StockRecord
@@ -12,6 +11,7 @@ from oscar.apps.shipping.methods import NoShippingRequired
 from cooperatives import services
 from cooperatives.models import CooperativeShipment, Region
 from cooperatives.shipping import basket_quotes
+from cooperatives.tasks import emails_silenced
 from marketplace.apps.basket.models import Basket
 from marketplace.apps.order.models import Order, ShippingAddress
 from marketplace.apps.order.utils import OrderCreator
@@ -88,12 +88,12 @@ STEPS = {
 def load_orders(*, customer) -> int:
     """Place the demo orders once (their numbers start with DEMO-); returns how many were made.
 
-    Emails are not sent: the demo customer and cooperatives are not real people.
+    No e-mail is queued: the demo customer and cooperatives are not real people.
     """
     if Order.objects.filter(number__startswith=DEMO_ORDER_PREFIX).exists():
         return 0
     with (
-        override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+        emails_silenced(),
         transaction.atomic(),
     ):
         for spec in DEMO_ORDERS:

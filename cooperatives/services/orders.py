@@ -3,7 +3,6 @@ their payment and released or cancelled."""
 
 from collections import defaultdict
 from decimal import Decimal
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,7 +10,6 @@ from django.utils.translation import gettext as _
 from oscar.apps.partner.models import StockRecord
 
 from catalogue.selectors import basket_components, component_stockrecord
-from cooperatives import emails
 from cooperatives.models import (
     BasketShare,
     CooperativeShipment,
@@ -21,6 +19,7 @@ from cooperatives.services.ledger import shipment_sale_book
 from cooperatives.services.parcels import parcel_mark_closed
 from cooperatives.services.status import order_status_refresh
 from cooperatives.shipping import line_sender, offered_recipients
+from cooperatives.tasks import email_queue, order_placed_notify, order_unpaid_email
 from marketplace.money import money, money_split_grouped
 
 Status = CooperativeShipment.Status
@@ -130,7 +129,7 @@ def order_shipments_create(
     shipments += _order_basket_shares_create(order, basket_lines, status=status)
     order_status_refresh(order=order)
     if not awaiting_payment:
-        transaction.on_commit(partial(emails.order_placed_send, order_id=order.pk))
+        order_placed_notify(order=order)
     return shipments
 
 
@@ -229,7 +228,7 @@ def order_shipments_release(*, order) -> int:
     hub_waiting.update(status=Status.NEW)
     if waiting:
         order_status_refresh(order=order)
-        transaction.on_commit(partial(emails.order_placed_send, order_id=order.pk))
+        order_placed_notify(order=order)
     return len(waiting)
 
 
@@ -246,5 +245,5 @@ def order_unpaid_cancel(*, order, reason: str) -> int:
         parcel_mark_closed(parcel, Status.CANCELLED, reason)
     if waiting:
         order_status_refresh(order=order)
-        transaction.on_commit(partial(emails.order_unpaid_send, order_id=order.pk))
+        email_queue(order_unpaid_email, order_id=order.pk)
     return len(waiting)

@@ -2,14 +2,12 @@
 ledger, cash collected, e-mails)."""
 
 import re
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cooperatives import emails
 from cooperatives.models import (
     CooperativeShipment,
     HubShipment,
@@ -18,6 +16,7 @@ from cooperatives.models import (
 from cooperatives.selectors import parcel_lines
 from cooperatives.services.ledger import ledger_book
 from cooperatives.services.status import order_status_refresh
+from cooperatives.tasks import email_queue, shipment_shipped_email
 from marketplace.apps.payment import sources
 
 Status = CooperativeShipment.Status
@@ -99,7 +98,7 @@ def shipment_mark_shipped(
     )
     _shipment_stamp(shipment, Status.SHIPPED, tracking_number=tracking_number)
     order_status_refresh(order=shipment.order)
-    transaction.on_commit(partial(emails.shipment_shipped_send, shipment_id=shipment.pk))
+    email_queue(shipment_shipped_email, shipment_id=shipment.pk)
     return shipment
 
 

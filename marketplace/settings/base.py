@@ -92,6 +92,10 @@ INSTALLED_APPS = [
     "cooperatives.apps.CooperativesConfig",
     "cms.apps.CmsConfig",
     "marketplace.pagecache.apps.PageCacheConfig",
+    # Background work: django-tasks on its database backend (worker: `manage.py db_worker`).
+    "django_tasks",
+    "django_tasks_db",
+    "marketplace.background.apps.BackgroundConfig",
 ]
 
 MIDDLEWARE = [
@@ -344,6 +348,27 @@ CAMPAIGN_PROGRESS_CACHE_SECONDS = env.int("CAMPAIGN_PROGRESS_CACHE_SECONDS", def
 THUMBNAIL_PRESERVE_FORMAT = True
 THUMBNAIL_QUALITY = 82
 
+# Background work (marketplace/background): every task, Wagtail's included, is a row in the
+# database, written in the transaction that asks for it (a rolled-back change queues nothing), run
+# by `manage.py db_worker --queue-name '*'`; `manage.py tasks_schedule --forever` queues the
+# periodic ones below.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "search", "emails", "periodic"],
+    }
+}
+# (task, seconds between runs)
+TASKS_PERIODIC = [
+    ("cms.tasks.pages_scheduled_publish", 60),
+    ("marketplace.apps.payment.tasks.orders_unpaid_expire_task", 300),
+    ("marketplace.background.tasks.task_results_prune", 24 * 3600),
+]
+TASKS_KEEP_SUCCESSFUL_DAYS = env.int("TASKS_KEEP_SUCCESSFUL_DAYS", default=7)
+TASKS_KEEP_FAILED_DAYS = env.int("TASKS_KEEP_FAILED_DAYS", default=90)
+# /health/ says "degraded" when a task due this long ago has not started: no worker runs.
+TASKS_LATE_SECONDS = env.int("TASKS_LATE_SECONDS", default=600)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -353,8 +378,10 @@ LOGGING = {
         "elastic_transport": {"level": "WARNING"},
         # Oscar logs two lines for every stock change; keep its warnings only.
         "oscar.alerts": {"level": "WARNING"},
-        # Wagtail runs its tasks inline and logs each one, and each page action, at INFO.
+        # django-tasks logs each task's start and end at INFO; Wagtail each page action.
         "django_tasks": {"level": "WARNING"},
+        # `db_worker` sets its own level (INFO unless -v0) when it runs.
+        "django_tasks_db": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }

@@ -19,6 +19,7 @@ from cms.models import CampaignPage
 from cooperatives.demo.baskets import RAMADAN_CAMPAIGN_SLUG, basket_upc
 from cooperatives.models import HubShipment
 from marketplace.apps.order.models import Order
+from tests.background import tasks_run
 from tests.stripe_fake import SECRET, WEBHOOK, session_event, signed_event
 
 pytestmark = [
@@ -217,6 +218,7 @@ def test_a_visitor_offers_baskets_to_the_campaigns_partner_and_pays_by_card_with
     assert list(
         HubShipment.objects.filter(order=order).values_list("campaign_page_id", "recipient")
     ) == [(campaign.pk, campaign.partner_name)]
+    tasks_run()
     (thanks,) = [m for m in mail.outbox if m.to == ["donatrice@example.test"]]
     assert campaign.partner_name in thanks.body
 

@@ -1,12 +1,9 @@
 """Build or check the search index."""
 
-import time
-
 from django.core.management.base import BaseCommand, CommandError
 
 from search import indexing
 from search.engine import engine_available
-from search.queue import queue_drain
 
 
 class Command(BaseCommand):
@@ -21,16 +18,8 @@ class Command(BaseCommand):
         action.add_argument(
             "--if-missing", action="store_true", help="Rebuild only when there is no index yet."
         )
-        action.add_argument(
-            "--drain", action="store_true", help="Index the products queued by recent changes."
-        )
-        parser.add_argument(
-            "--forever", action="store_true", help="With --drain: keep watching the queue."
-        )
 
-    def handle(self, *args, rebuild: bool, check: bool, if_missing: bool, drain: bool, **options):
-        if drain:
-            return self._drain(forever=options["forever"])
+    def handle(self, *args, rebuild: bool, check: bool, if_missing: bool, **options):
         if not engine_available():
             if if_missing:
                 self.stdout.write("Search engine unreachable: the site searches the database.")
@@ -55,27 +44,3 @@ class Command(BaseCommand):
         if not result.ok:
             raise CommandError("The search index differs from the database.")
         self.stdout.write(self.style.SUCCESS("The search index matches the database."))
-
-    def _drain(self, *, forever: bool) -> None:
-        """The indexing worker: batches of queued products, every two seconds when --forever."""
-        quiet = False
-        while True:
-            if forever and not engine_available():
-                # No engine: the site searches the database; the queue waits for it.
-                if not quiet:
-                    self.stderr.write("Search engine unreachable: indexing waits for it.")
-                    quiet = True
-                time.sleep(5)
-                continue
-            quiet = False
-            try:
-                done = queue_drain()
-                if done:
-                    self.stdout.write(f"Indexed {done} queued products.")
-            except Exception as error:  # the engine may be down: keep the queue, try again
-                if not forever:
-                    raise CommandError(f"Indexing failed: {error}") from error
-                self.stderr.write(f"Indexing failed, will retry: {error}")
-            if not forever:
-                return
-            time.sleep(2)

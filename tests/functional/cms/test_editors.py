@@ -5,7 +5,6 @@ import datetime
 from unittest import mock
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, WorkflowState
@@ -13,6 +12,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from cms.models import StandardPage
 from cms.services import EDITORS_GROUP, WORKFLOW_NAME
+from cms.tasks import pages_scheduled_publish
+from marketplace.background.schedule import periodic_enqueue
+from tests.background import tasks_run
 
 pytestmark = pytest.mark.django_db
 
@@ -121,13 +123,16 @@ def test_a_scheduled_page_stays_hidden_until_its_time(client, editor, home_fr):
 
     assert not page.live
     assert page.latest_revision.approved_go_live_at is not None
-    call_command("publish_scheduled")
+    # The scheduler queues the publishing task, the worker runs it: too early.
+    assert pages_scheduled_publish.module_path in periodic_enqueue()
+    tasks_run()
     assert client.get("/annonce/").status_code == 404
 
     # Its time comes: the scheduler's next run happens after the chosen moment.
     later = go_live + datetime.timedelta(minutes=5)
     with mock.patch("django.utils.timezone.now", return_value=later):
-        call_command("publish_scheduled")
+        assert pages_scheduled_publish.module_path in periodic_enqueue()
+        tasks_run()
 
     assert Page.objects.get(pk=page.pk).live
     assert client.get("/annonce/").status_code == 200

@@ -10,6 +10,7 @@ from cms.models import CampaignPage
 from cms.selectors import campaign_progress_count
 from cooperatives.models import CooperativeShipment, HubShipment
 from marketplace.apps.order.models import Order
+from tests.background import tasks_run
 from tests.journeys import checkout_as_guest
 from tests.stripe_fake import webhook_paid
 
@@ -76,6 +77,7 @@ def test_offering_baskets_asks_no_address_and_moves_the_campaigns_progress(
     to_hub = CooperativeShipment.objects.filter(order=order)
     assert to_hub.count() == 2
     assert all(shipment.hub_id for shipment in to_hub)
+    tasks_run()
     thanks = [m for m in mail.outbox if m.to == ["donatrice@example.test"]]
     assert len(thanks) == 1
     assert PARTNER in thanks[0].body

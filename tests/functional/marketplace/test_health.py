@@ -1,5 +1,11 @@
+import datetime
+
 import pytest
 from django.db import OperationalError
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from cooperatives.tasks import order_placed_email
 
 pytestmark = pytest.mark.django_db
 
@@ -10,7 +16,7 @@ def test_health_reports_the_database_ok_and_search_unavailable_without_an_engine
     response = client.get("/health/")
 
     assert response.status_code == 200
-    assert response.json() == {"database": "ok", "search": "unavailable"}
+    assert response.json() == {"database": "ok", "search": "unavailable", "tasks": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -50,7 +56,7 @@ def test_health_refuses_other_methods(client):
 def test_health_reports_search_ok_with_the_local_engine(client, search_engine):
     response = client.get("/health/")
 
-    assert response.json() == {"database": "ok", "search": "ok"}
+    assert response.json() == {"database": "ok", "search": "ok", "tasks": "ok"}
 
 
 def test_health_reports_search_degraded_when_the_engine_is_emptied(client, search_engine, settings):
@@ -58,7 +64,7 @@ def test_health_reports_search_degraded_when_the_engine_is_emptied(client, searc
     keeps selling from the database."""
     settings.ELASTICSEARCH_INDEX = "souk-test-emptied"
 
-    assert client.get("/health/").json() == {"database": "ok", "search": "degraded"}
+    assert client.get("/health/").json() == {"database": "ok", "search": "degraded", "tasks": "ok"}
     listing = client.get("/catalogue/")
     assert listing.status_code == 200
     assert "souk-search-fallback" in listing.content.decode()
@@ -77,3 +83,21 @@ def test_health_reports_search_degraded_for_a_bare_index_under_the_alias_name(
         search_engine.indices.delete(index="souk-test-bare")
 
     assert response.json()["search"] == "degraded"
+
+
+def test_health_says_tasks_are_late_when_no_worker_runs_them(client, settings, placed_order):
+    """An e-mail queued longer ago than TASKS_LATE_SECONDS and still waiting: no worker runs.
+    The shop keeps selling (200); a task deferred to later is not late."""
+    settings.TASKS_LATE_SECONDS = 600
+    assert client.get("/health/").json()["tasks"] == "ok"
+    later = order_placed_email.using(run_after=timezone.now() + datetime.timedelta(hours=1))
+    later.enqueue(order_id=placed_order.pk)
+    assert client.get("/health/").json()["tasks"] == "ok"
+
+    result = order_placed_email.enqueue(order_id=placed_order.pk)
+    DBTaskResult.objects.filter(pk=result.id).update(
+        enqueued_at=timezone.now() - datetime.timedelta(seconds=601)
+    )
+
+    response = client.get("/health/")
+    assert (response.status_code, response.json()["tasks"]) == (200, "late")

@@ -7,12 +7,17 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 from oscar.apps.partner.models import StockRecord
 
 from cooperatives.models import CooperativeShipment, LedgerEntry
 from marketplace.apps.basket.models import Basket
 from marketplace.apps.order.models import Order
 from marketplace.apps.payment.models import Source, StripeEvent
+from marketplace.apps.payment.tasks import orders_unpaid_expire_task
+from marketplace.background.schedule import periodic_enqueue
+from tests.background import tasks_run
 from tests.journeys import add_to_basket, checkout_as_guest, fill_address
 from tests.stripe_fake import SECRET, WEBHOOK, session_event, signed_event
 
@@ -91,6 +96,7 @@ def test_a_card_order_waits_for_payment_unseen_by_the_cooperatives(
     assert set(card_order.shipments.values_list("status", flat=True)) == {"awaiting_payment"}
     assert StockRecord.objects.get(product=market.oil).num_allocated == 2
     assert not LedgerEntry.objects.filter(shipment__order=card_order).exists()
+    tasks_run()
     assert mail.outbox == []
     page = django_app.get("/my-cooperative/shipments/", user=market.argan_staff)
     assert not page.html.select(".souk-shipment-row")
@@ -110,6 +116,7 @@ def test_the_signed_webhook_confirms_the_order_and_releases_the_shipments(
     source = Source.objects.get(order=card_order)
     assert (source.amount_debited, source.reference) == (card_order.total_incl_tax, "pi_test_1")
     assert LedgerEntry.objects.filter(shipment__order=card_order, kind="sale").count() == 2
+    tasks_run()
     assert sorted(m.to[0] for m in mail.outbox) == [
         "carte@example.test",
         "staff@argan.test",
@@ -176,6 +183,7 @@ def test_an_expired_session_cancels_the_order_and_releases_the_stock(
     card_order.refresh_from_db()
     assert card_order.status == "Cancelled"
     assert StockRecord.objects.get(product=market.oil).num_allocated == 0
+    tasks_run()
     assert [m.to for m in mail.outbox] == [["carte@example.test"]]
 
 
@@ -243,6 +251,29 @@ def test_unpaid_orders_expire_after_the_delay(
     assert card_order.status == "Cancelled"
     assert set(card_order.shipments.values_list("status", flat=True)) == {"cancelled"}
     assert StockRecord.objects.get(product=market.oil).num_allocated == 0
+    assert stripe_api.calls(f"/v1/checkout/sessions/{card_order.payment_reference}/expire")
+
+
+def test_the_expiry_task_cancels_an_unpaid_card_order_and_tells_its_customer(
+    card_order, settings, stripe_api, django_capture_on_commit_callbacks
+):
+    settings.CARD_PAYMENT_EXPIRY_MINUTES = 30
+    Order.objects.filter(pk=card_order.pk).update(
+        date_placed=timezone.now() - datetime.timedelta(minutes=31)
+    )
+    periodic_enqueue()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks_run()  # the expiry, then the e-mail it queued
+
+    card_order.refresh_from_db()
+    assert card_order.status == "Cancelled"
+    (expiry,) = DBTaskResult.objects.filter(task_path=orders_unpaid_expire_task.module_path)
+    assert (expiry.status, expiry.return_value) == (
+        TaskResultStatus.SUCCESSFUL,
+        [card_order.number],
+    )
+    assert [message.to for message in mail.outbox] == [["carte@example.test"]]
     assert stripe_api.calls(f"/v1/checkout/sessions/{card_order.payment_reference}/expire")
 
 

@@ -10,6 +10,7 @@ from oscar.apps.partner.models import StockRecord
 from cooperatives import selectors, services
 from cooperatives.models import CooperativeShipment, LedgerEntry
 from cooperatives.shipping import amana_rate
+from tests.background import tasks_run
 
 pytestmark = pytest.mark.django_db
 Status = CooperativeShipment.Status
@@ -29,6 +30,7 @@ def test_delivering_consumes_the_stock_and_books_the_cash(
     argan_shipment, market, django_capture_on_commit_callbacks
 ):
     assert _stock(market.oil) == (10, 2)
+    tasks_run()  # the order's own messages
     mail.outbox.clear()
     services.shipment_accept(shipment=argan_shipment)
     with django_capture_on_commit_callbacks(execute=True):
@@ -43,6 +45,7 @@ def test_delivering_consumes_the_stock_and_books_the_cash(
     assert cash.amount == argan_shipment.total
     source = argan_shipment.order.sources.get()
     assert source.amount_debited == argan_shipment.total
+    assert tasks_run() == 1
     assert [message.to for message in mail.outbox] == [["buyer@example.test"]]
     assert "CA123456789MA" in mail.outbox[0].body
 

@@ -1,41 +1,64 @@
-"""Keeping the index in step with the database: queue after commit, drain, rebuild, check."""
+"""Keeping the index in step with the database: a task per committed change, run by the real
+worker (retried while the engine is away), rebuild, check."""
 
 import threading
 import time
+from datetime import timedelta
 
 import pytest
 from django.db import transaction
+from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from catalogue.models import Product
+from marketplace.background.tasks import ATTEMPT
 from search import indexing
 from search.documents import MAPPING_VERSION
-from search.models import PendingIndex
 from search.queries import catalogue_search
-from search.queue import queue_drain
+from search.tasks import products_index
+from tests.background import tasks_run, tasks_waiting
 from tests.factories import CooperativeFactory, product_create
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_change_is_searchable_once_committed_and_drained(
+def _index_tasks() -> list[list[int]]:
+    """The product ids of each indexing task waiting to run."""
+    return [result.args_kwargs["kwargs"]["product_ids"] for result in tasks_waiting(products_index)]
+
+
+def test_a_change_is_searchable_once_committed_and_its_task_has_run(
     engine, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         product = product_create(cooperative=CooperativeFactory(), title="Amlou aux amandes")
     engine.append(product.pk)
-    assert PendingIndex.objects.filter(product_id=product.pk).exists()
+    (waiting,) = tasks_waiting(products_index)  # one task for the whole transaction
+    assert waiting.args_kwargs["kwargs"] == {"product_ids": [product.pk]}
     assert product.pk not in catalogue_search(query="amandes").ids  # not inline
 
-    queue_drain()
-    indexing.get_indexing_client().indices.refresh(index=indexing.alias_name())
+    assert tasks_run() == 1
 
     assert product.pk in catalogue_search(query="amandes").ids
-    assert not PendingIndex.objects.exists()
+    assert _index_tasks() == []
+    waiting.refresh_from_db()
+    assert (waiting.status, waiting.return_value) == (TaskResultStatus.SUCCESSFUL, 1)
+
+
+def test_every_product_a_transaction_touches_goes_into_one_task(
+    engine, django_capture_on_commit_callbacks
+):
+    first, second = indexing.indexable_products()[:2]
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        for product in (first, second, first):
+            product.save()
+
+    assert _index_tasks() == [sorted([first.pk, second.pk])]
 
 
 def test_a_rolled_back_change_queues_nothing(engine, django_capture_on_commit_callbacks):
     product = Product.objects.filter(pk__in=indexing.indexable_products().values("pk")).first()
-    before = PendingIndex.objects.count()
 
     with django_capture_on_commit_callbacks(execute=True):
         try:
@@ -46,7 +69,7 @@ def test_a_rolled_back_change_queues_nothing(engine, django_capture_on_commit_ca
         except RuntimeError:
             pass
 
-    assert PendingIndex.objects.count() == before
+    assert _index_tasks() == []
 
 
 def test_a_suspended_cooperatives_products_leave_the_index(
@@ -56,17 +79,46 @@ def test_a_suspended_cooperatives_products_leave_the_index(
     with django_capture_on_commit_callbacks(execute=True):
         product = product_create(cooperative=cooperative, title="Confiture de figues de test")
     engine.append(product.pk)
-    queue_drain()
-    indexing.get_indexing_client().indices.refresh(index=indexing.alias_name())
+    tasks_run()
     assert product.pk in catalogue_search(query="figues").ids
 
     with django_capture_on_commit_callbacks(execute=True):
         cooperative.verification_state = cooperative.VerificationState.SUSPENDED
         cooperative.save()
-    queue_drain()
-    indexing.get_indexing_client().indices.refresh(index=indexing.alias_name())
+    tasks_run()
 
     assert product.pk not in catalogue_search(query="figues").ids
+
+
+def test_indexing_waits_for_an_engine_that_is_away_then_catches_up(
+    engine, settings, django_capture_on_commit_callbacks, caplog
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        product = product_create(cooperative=CooperativeFactory(), title="Miel de jujubier")
+    engine.append(product.pk)
+    url = settings.ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+
+    before = timezone.now()
+    assert tasks_run() == 1
+
+    (failed,) = DBTaskResult.objects.filter(status=TaskResultStatus.FAILED)
+    assert failed.exception_class_path.startswith("elastic_transport.")
+    (retry,) = tasks_waiting(products_index)
+    assert retry.args_kwargs["kwargs"] == {"product_ids": [product.pk], ATTEMPT: 2}
+    assert (
+        before + timedelta(seconds=10) <= retry.run_after <= timezone.now() + timedelta(seconds=10)
+    )
+    assert "failed (attempt 1 of 30)" in caplog.text
+    assert tasks_run() == 0  # not due yet
+
+    settings.ELASTICSEARCH_URL = url  # the engine is back, and the delay has passed
+    DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+    assert tasks_run() == 1
+
+    retry.refresh_from_db()
+    assert retry.status == TaskResultStatus.SUCCESSFUL
+    assert product.pk in catalogue_search(query="jujubier").ids
 
 
 def test_check_reports_missing_and_stale_documents(engine):
@@ -150,21 +202,22 @@ def test_an_index_built_with_older_mappings_counts_as_missing(search_engine, set
         search_engine.indices.delete(index="souk-test-older-mappings-1")
 
 
-def test_draining_onto_an_emptied_engine_creates_no_index_and_loses_nothing(
+def test_indexing_onto_an_emptied_engine_creates_no_index_and_loses_nothing(
     search_engine, settings, django_capture_on_commit_callbacks
 ):
     """With the alias gone, Elasticsearch would create a bare index under its name on the
-    first write, and every search would then fail: the drain refuses, the queue keeps the
+    first write, and every search would then fail: the task refuses, and its retry keeps the
     products for after the rebuild."""
     settings.ELASTICSEARCH_INDEX = "souk-test-emptied"
     with django_capture_on_commit_callbacks(execute=True):
         product = product_create(cooperative=CooperativeFactory(), title="Amlou aux noix")
 
-    with pytest.raises(indexing.IndexingError):
-        queue_drain()
+    assert tasks_run() == 1
 
     assert not search_engine.indices.exists(index="souk-test-emptied")
-    assert PendingIndex.objects.filter(product_id=product.pk).exists()
+    (failed,) = DBTaskResult.objects.filter(status=TaskResultStatus.FAILED)
+    assert failed.exception_class_path == "search.indexing.IndexingError"
+    assert _index_tasks() == [[product.pk]]
 
 
 def test_deleting_a_document_the_index_never_had_is_no_error(engine):

@@ -1,0 +1,1 @@
+"""Background work: django-tasks on its database backend, retried, scheduled, watched."""
