@@ -51,10 +51,11 @@ run: install assets demo ## Install, migrate, load demo data, start the backgrou
 		trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 		$(PY) manage.py runserver $(HOST):$(PORT)
 
-lint: install ## ruff check and format check; the layers contract (import-linter, pyproject.toml)
+lint: install ## ruff check and format check; the layers contract and the named inline imports
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(PY) -m tools.inline_imports
 
 format: install
 	$(VENV)/bin/ruff check --fix .

@@ -11,6 +11,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from catalogue import selectors as catalogue_selectors
 from cms.choosers import BasketChooserBlock, CooperativeChooserBlock, ProductChooserBlock
 from cooperatives import selectors as cooperative_selectors
+from marketplace.apps.partner.strategy import Selector
 
 PREVIEW_TEMPLATE = "cms/blocks/preview.html"
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -217,8 +218,6 @@ class SolidarityBasketBlock(blocks.StructBlock):
         return self.normalize({"basket": basket, "heading": "", "intro": ""})
 
     def get_context(self, value, parent_context=None):
-        from marketplace.apps.partner.strategy import Selector
-
         context = super().get_context(value, parent_context=parent_context)
         chosen = value.get("basket")
         found = catalogue_selectors.product_list_by_ids(

@@ -15,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 from cms.models import ArticleIndexPage, ArticlePage, CampaignPage, EventPage
 from cooperatives import selectors as cooperative_selectors
 from cooperatives.models import OFFERED_CAMPAIGN_OPTION, CooperativeShipment, HubShipment
+from marketplace.apps.order.models import Line, LineAttribute, Order
 from marketplace.pagecache.fragments import fragment_get_or_set
 from marketplace.pagecache.tags import PAGES
 
@@ -58,7 +59,6 @@ def campaign_progress_count(*, campaign: CampaignPage) -> CampaignProgress:
     offered through it, in paid orders only:
     card orders once Stripe confirmed the payment, cash orders once the cash was collected
     (the shipment was delivered). Cancelled and refused shipments never count."""
-    from marketplace.apps.order.models import Line, LineAttribute, Order
 
     def paid(shipments, partner_path):
         return shipments.filter(
