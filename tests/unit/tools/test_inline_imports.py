@@ -4,7 +4,7 @@ import ast
 
 from tools.inline_imports import ROOT, InlineImport, _allowed, _visit
 
-SOURCE = '''
+SOURCE = """
 from cms import models  # at the top: fine
 
 
@@ -20,7 +20,7 @@ class Block:
         from search.queries import catalogue_search
 
         return catalogue_search
-'''
+"""
 
 
 def _found(source: str, name: str = "catalogue/example.py") -> list[InlineImport]:
