@@ -7,6 +7,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 
+# Products without a recorded weight are quoted (and summed into baskets) as a small parcel.
+DEFAULT_WEIGHT_GRAMS = 500
+
 
 class Product(AbstractProduct):
     """A product made by one cooperative: the partner of its stock record."""

@@ -17,8 +17,8 @@ from catalogue.selectors import (
     product_list_sellable,
     product_prefetch_for_detail,
 )
+from catalogue.services import basket_offer_add
 from cms.selectors import campaign_list_accepting_offers
-from cooperatives.basket_services import basket_offer_add
 from marketplace.pagecache import tags
 from marketplace.pagecache.middleware import page_cache_allow
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from catalogue.models import DEFAULT_WEIGHT_GRAMS
 from cooperatives.models import (
     OFFERED_CAMPAIGN_OPTION,
     Cooperative,
@@ -28,8 +29,6 @@ AMANA_BANDS: tuple[tuple[int, Decimal, Decimal], ...] = (
 )
 # Beyond the last band, each started kilogram adds this much (inside the region, elsewhere).
 AMANA_EXTRA_KG = (Decimal("3.00"), Decimal("4.00"))
-# Products without a recorded weight are quoted as a small parcel.
-DEFAULT_WEIGHT_GRAMS = 500
 
 Method = CooperativeShipment.DeliveryMethod
 

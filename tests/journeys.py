@@ -101,7 +101,7 @@ def guest_checkout_until_preview(app, *, email="fatima@example.test", prefix="",
 
 
 def hub_create():
-    from cooperatives.basket_services import hub_ensure
+    from cooperatives.services import hub_ensure
 
     return hub_ensure(
         name="Hub test Casablanca",
@@ -113,7 +113,7 @@ def hub_create():
 
 def basket_create(market: Market, *, price: str = "250.00", commission_rate: str = "0", **extra):
     """A solidarity basket of the test market: 1 oil and 2 amlou (argan), 1 carpet (carpets)."""
-    from cooperatives.basket_services import basket_save
+    from catalogue.services import basket_save
 
     data = {
         "title_fr": "Panier test",

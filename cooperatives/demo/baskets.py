@@ -13,9 +13,9 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 
 from catalogue.models import Category, Product, ProductCategory
+from catalogue.services import BasketData, basket_offer_add, basket_save
 from cms.models import CampaignPage
 from cms.selectors import campaign_accepts_offers
-from cooperatives.basket_services import BasketData, basket_offer_add, basket_save, hub_ensure
 from cooperatives.demo.images import draw_picture
 from cooperatives.demo.orders import (
     cash_on_delivery_attach,
@@ -24,6 +24,7 @@ from cooperatives.demo.orders import (
     demo_order_place,
 )
 from cooperatives.models import Hub, Region
+from cooperatives.services import hub_ensure
 from cooperatives.shipping import basket_quotes
 from cooperatives.tasks import emails_silenced
 from marketplace.apps.order.models import Order

@@ -1,6 +1,6 @@
 """Writes of the cooperatives domain, one module per concern:
 
-- `cooperatives`: regions, creating, verifying, suspending and labelling cooperatives;
+- `cooperatives`: regions, creating, verifying, suspending and labelling cooperatives; hubs;
 - `orders`: the stock lock and the split of an order into parcels, card orders released or
   cancelled;
 - `parcels`: a parcel's life (a cooperative's or a hub's);
@@ -14,6 +14,7 @@ from cooperatives.services.cooperatives import (  # noqa: F401
     cooperative_create,
     cooperative_suspend,
     cooperative_verify,
+    hub_ensure,
     regions_ensure,
     shipping_country_ensure,
 )

@@ -1,4 +1,5 @@
-"""Writes of the cooperatives themselves: regions, creating, verifying, suspending, labels."""
+"""Writes of the cooperatives themselves: regions, creating, verifying, suspending, labels; the
+hubs that assemble solidarity baskets."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -6,8 +7,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from oscar.apps.partner.models import Partner
 
+from catalogue.services.products import product_slug_for
 from cooperatives.models import (
     Cooperative,
+    Hub,
     Region,
 )
 from cooperatives.regions import MOROCCO, REGIONS
@@ -83,3 +86,16 @@ def cooperative_suspend(*, cooperative: Cooperative) -> Cooperative:
     cooperative.verification_state = Cooperative.VerificationState.SUSPENDED
     cooperative.save(update_fields=["verification_state", "updated_at"])
     return cooperative
+
+
+@transaction.atomic
+def hub_ensure(*, name: str, address: str, city: str, region: Region, phone: str = "") -> Hub:
+    """An operator-run hub (and the Oscar partner its baskets are priced by), by name."""
+    hub = Hub.objects.filter(name=name).first()
+    if hub is None:
+        partner = Partner.objects.create(name=name, code=f"hub-{product_slug_for(name)}"[:128])
+        hub = Hub(partner=partner, name=name)
+    hub.address, hub.city, hub.region, hub.phone = address, city, region, phone
+    hub.full_clean()
+    hub.save()
+    return hub

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import Client
 from oscar.apps.partner.models import StockRecord
 
-from cooperatives.basket_services import basket_save
+from catalogue.services import basket_save
 from cooperatives.models import Region
 from cooperatives.services import regions_ensure, shipping_country_ensure
 from marketplace.apps.order.models import Order

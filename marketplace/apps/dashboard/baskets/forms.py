@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Product
 from catalogue.selectors import product_list_sellable
-from cooperatives.basket_services import COMPONENT_QUANTITY_MAX, COMPONENTS_MAX
+from catalogue.services import COMPONENT_QUANTITY_MAX, COMPONENTS_MAX
 from cooperatives.models import Hub, HubShipment
 
 LANGUAGE_CODES = ("fr", "ar", "en")

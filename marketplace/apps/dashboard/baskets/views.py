@@ -13,8 +13,8 @@ from django.views import generic
 
 from catalogue.models import BasketComponent, Product, SolidarityBasket
 from catalogue.selectors import basket_available_quantity, basket_components
+from catalogue.services import basket_save
 from cooperatives import services
-from cooperatives.basket_services import basket_save
 from cooperatives.models import HubShipment
 from cooperatives.selectors import parcel_lines, parcels_lines
 from marketplace.apps.dashboard.baskets.forms import (

@@ -1,5 +1,5 @@
-"""Writes of solidarity baskets: the hubs, the baskets operators compose, and baskets a buyer
-offers through a campaign."""
+"""Writes of solidarity baskets: the baskets operators compose from several cooperatives'
+products, and baskets a buyer offers through a campaign."""
 
 from collections.abc import Sequence
 from decimal import Decimal
@@ -10,20 +10,25 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.apps.catalogue.models import Option
-from oscar.apps.partner.models import Partner, StockRecord
+from oscar.apps.partner.models import StockRecord
 
-from catalogue.models import BasketComponent, Category, Product, ProductClass, SolidarityBasket
-from catalogue.services import (
+from catalogue.models import (
+    DEFAULT_WEIGHT_GRAMS,
+    BasketComponent,
+    Category,
+    Product,
+    ProductClass,
+    SolidarityBasket,
+)
+from catalogue.services.photos import photos_prepare, product_photos_add
+from catalogue.services.products import (
     PRICE_MAX,
     PRICE_MIN,
-    photos_prepare,
     product_category_set,
-    product_photos_add,
     product_slug_for,
     product_texts_set,
 )
-from cooperatives.models import OFFERED_CAMPAIGN_OPTION, Hub, Region
-from cooperatives.shipping import DEFAULT_WEIGHT_GRAMS
+from cooperatives.models import OFFERED_CAMPAIGN_OPTION, Hub
 
 BASKET_CLASS_SLUG = "panier-solidaire"
 COMPONENT_QUANTITY_MAX = 99
@@ -51,19 +56,6 @@ def offered_campaign_option() -> Option:
         defaults={"name": "Offert via une campagne", "type": Option.TEXT, "required": False},
     )
     return option
-
-
-@transaction.atomic
-def hub_ensure(*, name: str, address: str, city: str, region: Region, phone: str = "") -> Hub:
-    """An operator-run hub (and the Oscar partner its baskets are priced by), by name."""
-    hub = Hub.objects.filter(name=name).first()
-    if hub is None:
-        partner = Partner.objects.create(name=name, code=f"hub-{product_slug_for(name)}"[:128])
-        hub = Hub(partner=partner, name=name)
-    hub.address, hub.city, hub.region, hub.phone = address, city, region, phone
-    hub.full_clean()
-    hub.save()
-    return hub
 
 
 class BasketData(TypedDict, total=False):

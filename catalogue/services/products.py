@@ -1,11 +1,10 @@
-"""Writes of the catalogue: a cooperative's products (texts, price, stock, labels, photos) and the
-photo pipeline, used by the cooperative's space and the solidarity baskets' builder.
+"""Writes of a cooperative's products: texts in three languages, price, stock, weight, category,
+labels and photos (through the photo pipeline), used by the cooperative's space.
 
 Every function takes the acting cooperative and refuses a product that is not entirely its own, so
 a view that forgot to scope its query still cannot touch another cooperative's product.
 """
 
-import io
 import uuid
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
@@ -13,20 +12,18 @@ from typing import IO, TypedDict
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from oscar.apps.partner.models import StockRecord
-from PIL import Image, ImageOps, UnidentifiedImageError
 
-from catalogue.models import Category, Product, ProductCategory, ProductClass, ProductImage
+from catalogue.models import Category, Product, ProductCategory, ProductClass
 from catalogue.selectors import category_list_for_products, label_list_offered
+from catalogue.services.photos import photos_prepare, product_photos_add
 from cooperatives.models import Certification, Cooperative
 
-# The demo loader creates the same class (cooperatives/demo/loader.py, PRODUCT_CLASS_SLUG).
 PRODUCT_CLASS_SLUG = "produit-cooperative"
 LANGUAGES = ("fr", "ar", "en")
 TITLE_MAX_LENGTH = 255
@@ -35,11 +32,6 @@ PRICE_MAX = Decimal("100000")
 STOCK_MAX = 100_000
 WEIGHT_MIN_GRAMS = 1
 WEIGHT_MAX_GRAMS = 100_000
-PHOTOS_MAX = 10
-PHOTO_MAX_BYTES = 5 * 1024 * 1024
-PHOTO_MAX_SIDE = 4000
-# Pillow format name -> file extension of the stored copy.
-PHOTO_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 
 class ProductData(TypedDict, total=False):
@@ -59,67 +51,6 @@ class ProductData(TypedDict, total=False):
     is_public: bool
     # The stock level the editor saw; a different level now means someone else changed it.
     stock_seen: int | None
-
-
-def photo_check(*, file: IO[bytes], name: str = "") -> str:
-    """Check an uploaded photo really is a JPEG, PNG or WebP within limits; return its format.
-
-    Pillow opens and verifies it, then decodes it fully (a truncated file passes `verify()`).
-    """
-    name = name or getattr(file, "name", "") or _("the photo")
-    size = getattr(file, "size", None)
-    if size is None:
-        file.seek(0, io.SEEK_END)
-        size = file.tell()
-    if size > PHOTO_MAX_BYTES:
-        raise ValidationError(
-            _("“%(name)s” is too big: a photo may weigh at most %(max)s MB.")
-            % {"name": name, "max": PHOTO_MAX_BYTES // (1024 * 1024)},
-            code="photo_too_big",
-        )
-    not_a_photo = ValidationError(
-        _("“%(name)s” is not a JPEG, PNG or WebP photo.") % {"name": name},
-        code="photo_invalid",
-    )
-    try:
-        file.seek(0)
-        with Image.open(file) as image:
-            image_format, (width, height) = image.format, image.size
-            if image_format not in PHOTO_FORMATS:
-                raise not_a_photo
-            if width > PHOTO_MAX_SIDE or height > PHOTO_MAX_SIDE:
-                raise ValidationError(
-                    _(
-                        "“%(name)s” is %(width)s×%(height)s pixels: "
-                        "a photo may be at most %(max)s×%(max)s."
-                    )
-                    % {"name": name, "width": width, "height": height, "max": PHOTO_MAX_SIDE},
-                    code="photo_too_large",
-                )
-            image.verify()
-        file.seek(0)
-        with Image.open(file) as image:
-            image.load()
-    except ValidationError:
-        raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
-        raise not_a_photo from None
-    finally:
-        file.seek(0)
-    return image_format
-
-
-def _photo_clean_copy(file: IO[bytes], image_format: str) -> bytes:
-    """Re-encode the photo upright and without its metadata (phones record where it was taken)."""
-    file.seek(0)
-    with Image.open(file) as image:
-        upright = ImageOps.exif_transpose(image)
-        if image_format == "JPEG" and upright.mode not in ("RGB", "L", "CMYK"):
-            upright = upright.convert("RGB")
-        output = io.BytesIO()
-        options = {"quality": 90} if image_format in ("JPEG", "WEBP") else {"optimize": True}
-        upright.save(output, format=image_format, **options)
-    return output.getvalue()
 
 
 def _data_clean(*, cooperative: Cooperative, data: ProductData) -> ProductData:
@@ -213,36 +144,6 @@ def _partner_sku_new(cooperative: Cooperative) -> str:
             partner_id=cooperative.partner_id, partner_sku=sku
         ).exists():
             return sku
-
-
-def photos_prepare(*, images: Sequence[IO[bytes]], existing: int) -> list[tuple[bytes, str]]:
-    """Check every photo and make its clean copy before anything is written."""
-    if existing + len(images) > PHOTOS_MAX:
-        raise ValidationError(
-            {"photos": [_("A product has at most %(max)s photos.") % {"max": PHOTOS_MAX}]}
-        )
-    prepared, problems = [], []
-    for image in images:
-        try:
-            image_format = photo_check(file=image)
-            prepared.append((_photo_clean_copy(image, image_format), image_format))
-        except ValidationError as error:
-            problems.extend(error.messages)
-        except (OSError, ValueError):
-            name = getattr(image, "name", "") or _("the photo")
-            problems.append(_("“%(name)s” could not be read as a photo.") % {"name": name})
-    if problems:
-        raise ValidationError({"photos": problems})
-    return prepared
-
-
-def product_photos_add(*, product: Product, photos: list[tuple[bytes, str]]) -> None:
-    position = product.images.count()
-    for offset, (content, image_format) in enumerate(photos):
-        photo = ProductImage(product=product, display_order=position + offset)
-        name = f"{product.slug[:60]}-{uuid.uuid4().hex[:8]}.{PHOTO_FORMATS[image_format]}"
-        photo.original.save(name, ContentFile(content), save=False)
-        photo.save()
 
 
 def product_category_set(product: Product, category: Category) -> None:
