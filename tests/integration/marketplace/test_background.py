@@ -136,7 +136,7 @@ def test_the_scheduler_queues_each_periodic_task_once_until_its_interval_has_pas
     ]
 
 
-def test_the_schedule_command_queues_the_due_tasks(capsys):
+def test_the_schedule_command_queues_the_due_tasks():
     call_command("tasks_schedule")
 
     assert sorted(result.task_path for result in tasks_waiting()) == PERIODIC

@@ -13,7 +13,7 @@ logger = logging.getLogger(__name__)
 
 class Command(BaseCommand):
     """Once, or every --every seconds with --forever: publishing scheduled pages, cancelling
-    card orders left unpaid (settings.TASKS_PERIODIC)."""
+    card orders left unpaid (settings.TASKS_PERIODIC). What it queues is logged."""
 
     help = "Queue the periodic tasks that are due; with --forever, keep doing so."
 
@@ -26,15 +26,11 @@ class Command(BaseCommand):
     def handle(self, *args, forever: bool, every: float, **options):
         while True:
             if not forever:
-                self._report(periodic_enqueue(), options["verbosity"])
+                periodic_enqueue()
                 return
             close_old_connections()
             try:
-                self._report(periodic_enqueue(), options["verbosity"])
+                periodic_enqueue()
             except Exception:  # the database may be away for a moment: log it, check again
                 logger.exception("Could not queue the periodic tasks; trying again")
             time.sleep(max(every, 1.0))
-
-    def _report(self, queued: list[str], verbosity: int) -> None:
-        if queued and verbosity > 0:
-            self.stdout.write("Queued: " + ", ".join(queued))
