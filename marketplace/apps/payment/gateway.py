@@ -4,6 +4,7 @@ Nothing else imports `stripe`. Amounts cross this boundary as Decimal MAD; Strip
 centimes (two decimals), so 123.45 MAD is 12345.
 """
 
+import json
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,6 +25,26 @@ class GatewayUnavailable(Exception):
 
 class BadSignature(Exception):
     """A webhook whose signature does not verify with our secret."""
+
+
+class BadEvent(Exception):
+    """A correctly signed webhook body that is not a Stripe event we can read: retrying it can
+    never succeed."""
+
+
+# Stripe's amounts are integers of centimes; anything beyond this is not a shop's payment.
+AMOUNT_MAX = 10**12
+# The fields the webhook's handlers read, by object, with the types Stripe sends (None allowed).
+_SESSION_FIELDS = {
+    "id": str,
+    "amount_total": int,
+    "currency": str,
+    "payment_status": str,
+    "payment_intent": str,
+    "client_reference_id": str,
+    "metadata": dict,
+}
+_CHARGE_FIELDS = {"id": str, "payment_intent": str, "refunds": dict}
 
 
 def configured() -> bool:
@@ -114,12 +135,57 @@ def checkout_session_expire(*, session_id: str) -> None:
 
 
 def event_verify(*, payload: bytes, signature: str) -> dict:
-    """The event as a plain dict, if its signature verifies with our webhook secret."""
+    """The event as a plain dict, if its signature verifies with our webhook secret (BadSignature
+    otherwise) and it has the shape of the Stripe events we read (BadEvent otherwise)."""
+    if not signature.isascii():
+        raise BadSignature("the signature header is not ASCII")
     try:
-        event = stripe.Webhook.construct_event(payload, signature, settings.STRIPE_WEBHOOK_SECRET)
-    except (ValueError, stripe.SignatureVerificationError) as error:
+        stripe.WebhookSignature.verify_header(payload, signature, settings.STRIPE_WEBHOOK_SECRET)
+    except (ValueError, TypeError, stripe.SignatureVerificationError) as error:
         raise BadSignature(str(error)) from error
-    return event.to_dict()
+    try:
+        event = json.loads(payload)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise BadEvent("the body is not JSON") from error
+    _event_check(event)
+    return event
+
+
+def _fields_check(values, fields: dict, what: str) -> None:
+    if not isinstance(values, dict):
+        raise BadEvent(f"{what} is not an object")
+    for name, kind in fields.items():
+        value = values.get(name)
+        if value is None:
+            continue
+        # bool is an int to Python, never an amount to Stripe.
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise BadEvent(f"{what}.{name} is not a {kind.__name__}")
+        if kind is int and not 0 <= value <= AMOUNT_MAX:
+            raise BadEvent(f"{what}.{name} is out of range")
+        if kind is str and len(value) > 500:
+            raise BadEvent(f"{what}.{name} is too long")
+
+
+def _event_check(event) -> None:
+    """Refuse what the handlers could not read: ids and types that are not text, objects that
+    are not objects, amounts that are not whole centimes."""
+    _fields_check(event, {"id": str, "type": str, "data": dict}, "the event")
+    if not event.get("id") or not event.get("type") or not isinstance(event.get("data"), dict):
+        raise BadEvent("the event has no id, type or data")
+    payload = event["data"].get("object")
+    if event["type"].startswith("checkout.session."):
+        _fields_check(payload, _SESSION_FIELDS, "the session")
+        _fields_check(payload.get("metadata") or {}, {"order_number": str}, "the metadata")
+    elif event["type"] == "charge.refunded":
+        _fields_check(payload, _CHARGE_FIELDS, "the charge")
+        refunds = (payload.get("refunds") or {}).get("data") or []
+        if not isinstance(refunds, list):
+            raise BadEvent("the charge's refunds are not a list")
+        for refund in refunds:
+            _fields_check(refund, {"id": str, "amount": int}, "a refund")
+    elif payload is not None and not isinstance(payload, dict):
+        raise BadEvent("the event's object is not an object")
 
 
 def refund_create(*, payment_intent: str, amount: Decimal, key: str) -> str:

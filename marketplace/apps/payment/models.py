@@ -24,11 +24,17 @@ class StripeEvent(models.Model):
 
 
 class Refund(models.Model):
-    """Money given back on a card order: from our dashboard, or found in Stripe's own."""
+    """Money given back on a card order: from our dashboard, found in Stripe's own, or a payment
+    that arrived after its order expired (sent by a background task until Stripe accepts it)."""
 
     class Origin(models.TextChoices):
         DASHBOARD = "dashboard", _("Our dashboard")
         STRIPE = "stripe", _("Stripe's dashboard")
+        LATE_PAYMENT = "late", _("Paid after the order expired")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for Stripe")
+        SUCCEEDED = "succeeded", _("Refunded")
 
     order = models.ForeignKey("order.Order", on_delete=models.PROTECT, related_name="refunds")
     shipment = models.ForeignKey(
@@ -42,6 +48,11 @@ class Refund(models.Model):
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     origin = models.CharField(_("origin"), max_length=12, choices=Origin.choices)
     stripe_refund_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.SUCCEEDED
+    )
+    # The payment given back, for a refund sent later (a late payment has no card source).
+    payment_intent = models.CharField(max_length=255, blank=True)
     # The refund form's one-time key: a double click or a resent form refunds once.
     request_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
     created_by = models.ForeignKey(

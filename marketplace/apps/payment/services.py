@@ -19,6 +19,7 @@ from cooperatives.services import (
 )
 from marketplace.apps.order.models import Order
 from marketplace.apps.payment import gateway, sources
+from marketplace.apps.payment import tasks as payment_tasks  # its tasks call back into here
 from marketplace.apps.payment.models import Refund, Source, StripeEvent
 from marketplace.money import money
 
@@ -81,14 +82,41 @@ def _session_completed(session: dict) -> tuple[str, str]:
         return number, "already paid"
     if order.status != ORDER_STATUS_PENDING_PAYMENT:
         # Paid after it expired: give the money back rather than revive a cancelled order.
-        transaction.on_commit(
-            lambda: gateway.refund_create(
-                payment_intent=payment_intent, amount=amount, key=f"late-{number}"
-            )
-        )
-        return number, "paid too late: refunded"
+        late_payment_refund_queue(order=order, amount=amount, payment_intent=payment_intent)
+        return number, "paid too late: refund queued"
     card_payment_record(order=order, amount=amount, reference=payment_intent)
     return number, "paid"
+
+
+def late_payment_refund_queue(*, order: Order, amount: Decimal, payment_intent: str) -> Refund:
+    """Record the refund of a payment that arrived after its order expired, waiting for Stripe,
+    and queue the task that sends it (outside any transaction, retried until Stripe accepts):
+    the webhook answers at once, and the refund is never lost."""
+    refund = Refund.objects.create(
+        order=order,
+        amount=amount,
+        origin=Refund.Origin.LATE_PAYMENT,
+        status=Refund.Status.PENDING,
+        payment_intent=payment_intent,
+    )
+    payment_tasks.refund_send.enqueue(refund_id=refund.pk)
+    return refund
+
+
+def late_payment_refund_send(*, refund_id: int) -> str:
+    """Ask Stripe for a waiting refund, then record its id; called by the `refund_send` task,
+    outside any transaction (no row stays locked during the call). Idempotent: the key is the
+    refund's, so a retry after a lost answer refunds once."""
+    refund = Refund.objects.get(pk=refund_id)
+    if refund.status == Refund.Status.SUCCEEDED:
+        return refund.stripe_refund_id or ""
+    stripe_id = gateway.refund_create(
+        payment_intent=refund.payment_intent, amount=refund.amount, key=f"late-refund-{refund.pk}"
+    )
+    Refund.objects.filter(pk=refund.pk, status=Refund.Status.PENDING).update(
+        stripe_refund_id=stripe_id, status=Refund.Status.SUCCEEDED
+    )
+    return stripe_id
 
 
 def card_payment_record(*, order: Order, amount: Decimal, reference: str) -> None:

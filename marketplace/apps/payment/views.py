@@ -17,7 +17,8 @@ MAX_PAYLOAD = 256 * 1024
 @csrf_exempt  # Stripe cannot send our CSRF token; the signature authenticates instead.
 @require_POST
 def stripe_webhook(request):
-    """Verify the signature, then apply the event once; 400 and no change on a bad one."""
+    """Verify the signature and the event's shape, then apply the event once; 400 and no change
+    on a bad signature or a malformed event."""
     if not gateway.configured():
         return HttpResponseBadRequest("Card payments are not configured.")
     payload = request.body
@@ -30,5 +31,9 @@ def stripe_webhook(request):
     except gateway.BadSignature:
         logger.warning("Stripe webhook with a bad signature refused")
         return HttpResponseBadRequest("Bad signature.")
+    except gateway.BadEvent as error:
+        # Signed, yet not an event we can read: 400, so that Stripe stops retrying it.
+        logger.error("Signed Stripe webhook refused as malformed: %s", error)
+        return HttpResponseBadRequest("Malformed event.")
     outcome = stripe_event_handle(event=event)
     return HttpResponse(outcome, content_type="text/plain")

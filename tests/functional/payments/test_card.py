@@ -14,10 +14,11 @@ from oscar.apps.partner.models import StockRecord
 from cooperatives.models import CooperativeShipment, LedgerEntry
 from marketplace.apps.basket.models import Basket
 from marketplace.apps.order.models import Order
-from marketplace.apps.payment.models import Source, StripeEvent
-from marketplace.apps.payment.tasks import orders_unpaid_expire_task
+from marketplace.apps.payment.models import Refund, Source, StripeEvent
+from marketplace.apps.payment.tasks import orders_unpaid_expire_task, refund_send
 from marketplace.background.schedule import periodic_enqueue
-from tests.background import tasks_run
+from marketplace.background.tasks import ATTEMPT
+from tests.background import tasks_run, tasks_waiting
 from tests.journeys import add_to_basket, checkout_as_guest, fill_address
 from tests.stripe_fake import SECRET, WEBHOOK, session_event, signed_event
 
@@ -187,9 +188,7 @@ def test_an_expired_session_cancels_the_order_and_releases_the_stock(
     assert [m.to for m in mail.outbox] == [["carte@example.test"]]
 
 
-def test_a_payment_arriving_after_expiry_is_refunded_not_revived(
-    card_order, django_app, stripe_api, django_capture_on_commit_callbacks
-):
+def _paid_late(card_order, django_app):
     expired = session_event(
         event_id="evt_expired",
         type_="checkout.session.expired",
@@ -198,14 +197,66 @@ def test_a_payment_arriving_after_expiry_is_refunded_not_revived(
         payment_status="unpaid",
     )
     _post_event(django_app, expired)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = _post_event(django_app, _paid(card_order, event_id="evt_late"))
+    return _post_event(django_app, _paid(card_order, event_id="evt_late"))
 
-    assert response.text == "paid too late: refunded"
-    (refund,) = stripe_api.calls("/v1/refunds")
-    assert refund["form"]["amount"] == str(int(card_order.total_incl_tax * 100))
+
+def test_a_payment_arriving_after_expiry_is_refunded_not_revived(
+    card_order, django_app, stripe_api
+):
+    response = _paid_late(card_order, django_app)
+
+    assert (response.status_code, response.text) == (200, "paid too late: refund queued")
+    assert stripe_api.calls("/v1/refunds") == []  # not inside the webhook's transaction
+    (refund,) = Refund.objects.filter(order=card_order)
+    assert (refund.origin, refund.status, refund.amount) == (
+        Refund.Origin.LATE_PAYMENT,
+        Refund.Status.PENDING,
+        card_order.total_incl_tax,
+    )
+
+    tasks_run()
+
+    (call,) = stripe_api.calls("/v1/refunds")
+    assert call["form"] == {
+        "payment_intent": "pi_test_1",
+        "amount": str(int(card_order.total_incl_tax * 100)),
+    }
+    refund.refresh_from_db()
+    assert refund.status == Refund.Status.SUCCEEDED
+    assert refund.stripe_refund_id.startswith("re_")
     card_order.refresh_from_db()
     assert card_order.status == "Cancelled"
+    assert not Source.objects.filter(order=card_order).exists()
+
+
+def test_a_late_refund_that_stripe_fails_stays_pending_and_its_retry_completes_it(
+    card_order, django_app, stripe_api, operator
+):
+    response = _paid_late(card_order, django_app)
+    stripe_api.down = True
+
+    tasks_run()
+
+    assert response.status_code == 200
+    (refund,) = Refund.objects.filter(order=card_order)
+    assert (refund.status, refund.stripe_refund_id) == (Refund.Status.PENDING, None)
+    (retry,) = tasks_waiting(refund_send)
+    assert retry.args_kwargs["kwargs"] == {"refund_id": refund.pk, ATTEMPT: 2}
+    # Operators see it waiting.
+    page = django_app.get(f"/dashboard/orders/{card_order.number}/refund/", user=operator)
+    assert [cell["data-status"] for cell in page.html.select(".souk-refund [data-status]")] == [
+        "pending"
+    ]
+
+    stripe_api.down = False
+    DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())  # a minute later
+    tasks_run()
+
+    refund.refresh_from_db()
+    assert refund.status == Refund.Status.SUCCEEDED
+    # One refund at Stripe, whatever the attempts: the key is the refund's own.
+    keys = {call["key"] for call in stripe_api.requests if call["path"] == "/v1/refunds"}
+    assert keys == {f"late-refund-{refund.pk}"}
 
 
 def test_events_out_of_order_change_nothing_more(card_order, django_app):
