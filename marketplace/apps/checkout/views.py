@@ -130,8 +130,11 @@ class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
         self.checkout_session.pay_by(form.cleaned_data["method"])
         return redirect(self.get_success_url())
 
-    def get(self, request, *args, **kwargs):
-        if not payment_methods_available(basket=request.basket):
+    def dispatch(self, request, *args, **kwargs):
+        # GET or POST: with no way to pay (offered baskets without card payment), say so.
+        if request.method in ("GET", "POST") and not payment_methods_available(
+            basket=request.basket
+        ):
             messages.error(
                 request,
                 _(
@@ -140,7 +143,7 @@ class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
                 ),
             )
             return redirect("basket:summary")
-        return super().get(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
 
     def form_invalid(self, form):
         messages.error(self.request, _("Choose how you will pay."))

@@ -152,3 +152,22 @@ def test_the_basket_page_shows_components_cooperatives_and_shares(
     assert "103,23" in shares[market.argan.slug]
     assert "146,77" in shares[market.carpets.slug]
     assert page.html.select_one(".badge-basket")
+
+
+def test_without_card_payment_offered_baskets_lead_back_to_the_basket_with_a_message(
+    django_app_factory, solidarity_basket, offering_campaign
+):
+    """Offered baskets are paid by card only: with Stripe unset, the payment step (shown or
+    posted) sends the buyer back to the basket, saying why."""
+    app = django_app_factory(csrf_checks=False)
+    _offer(app, solidarity_basket, 1)
+    checkout_as_guest(app, email="donatrice@example.test")
+
+    shown = app.get("/checkout/payment-method/")
+    posted = app.post("/checkout/payment-method/", {"method": "card"})
+
+    for response in (shown, posted):
+        assert (response.status_code, response.location) == (302, "/basket/")
+    basket = posted.follow()
+    assert "le paiement par carte n’est pas disponible pour le moment" in basket.text
+    assert not Order.objects.filter(guest_email="donatrice@example.test").exists()
