@@ -228,14 +228,15 @@ def _alias_exists(alias: str) -> bool:
     return bool(get_indexing_client().indices.exists_alias(name=alias))
 
 
-def index_exists() -> bool:
-    """Whether the alias leads to an index built with the current mappings.
+def index_exists(*, client=None) -> bool:
+    """Whether the alias leads to an index built with the current mappings (asked through
+    `client`, by default the patient indexing one).
 
     An index from an older release lacks what the queries ask for (term vectors for the
     highlights, the date order): it counts as missing, so that it is rebuilt.
     """
-    client = get_indexing_client()
-    if client is None or not _alias_exists(alias_name()):
+    client = client or get_indexing_client()
+    if client is None or not client.indices.exists_alias(name=alias_name()):
         return False
     mappings = client.indices.get_mapping(index=alias_name())
     return all(
